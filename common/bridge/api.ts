@@ -1,0 +1,23 @@
+import type { BridgeArgs, BridgeChannel, BridgeEvent, BridgeEventPayload, BridgeResult } from './contract.js';
+
+/**
+ * What the renderer sees as `window.newsboard`, whichever shell provides it (Electron preload or the
+ * Chromium shell's HTTP bridge).
+ */
+export interface NewsboardBridge {
+  invoke<K extends BridgeChannel>(channel: K, args: BridgeArgs<K>): Promise<BridgeResult<K>>;
+  /** Subscribes to a host event; returns the function that unsubscribes. */
+  on<E extends BridgeEvent>(event: E, listener: (payload: BridgeEventPayload<E>) => void): () => void;
+}
+
+/** Errors crossing the bridge carry a stable code the renderer can translate, never a stack. */
+export interface BridgeErrorBody {
+  error: { code: 'bad-request' | 'unknown-channel' | 'unauthorized' | 'host-fault' | 'internal'; message: string };
+}
+
+/** Name of the Electron IPC channel that carries a bridge channel; main and preload both use it. */
+export function ipcChannelFor(channel: BridgeChannel): string {
+  return `nb:${channel}`;
+}
+
+export const IPC_EVENT_CHANNEL = 'nb:event';

@@ -1,0 +1,62 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const cli = path.join(repoRoot, 'bin', 'newsboard.js');
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `newsboard-e2e-${prefix}-`));
+}
+
+export interface CliProcess {
+  child: ChildProcess;
+  stderr(): string;
+  /** Resolves with the first stdout line starting with `prefix`, or rejects when the process ends first. */
+  line(prefix: string, timeoutMs?: number): Promise<string>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Runs the built CLI as a real process, as an operator would. */
+export function startCli(args: string[]): CliProcess {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEWSBOARD_LOG_LEVEL: 'warn' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    stderr: () => stderr,
+    line: (prefix, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => finish(new Error(`no "${prefix}" line within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        const check = () => {
+          const found = stdout.split('\n').find((l) => l.startsWith(prefix));
+          if (found) finish(null, found.slice(prefix.length).trim());
+        };
+        const onExit = () => finish(new Error(`process exited before printing "${prefix}"; stderr: ${stderr}`));
+        function finish(error: Error | null, value?: string) {
+          clearTimeout(deadline);
+          child.stdout.off('data', check);
+          child.off('exit', onExit);
+          if (error) reject(error);
+          else resolve(value as string);
+        }
+        child.stdout.on('data', check);
+        child.once('exit', onExit);
+        check();
+      }),
+    kill: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NEWSBOARD_LOG_LEVEL: 'warn' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
