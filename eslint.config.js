@@ -31,7 +31,7 @@ export default tseslint.config(
             { target: './common', from: others('common'), message: 'common/ imports nothing of ours.' },
             { target: './renderer', from: others('common', 'renderer'), message: 'renderer/ imports only common/.' },
             { target: './server/console', from: [...others('common', 'server'), './server/api', './server/db', './server/ingest', './server/blobs', './server/broker'], message: 'server/console imports only common/.' },
-            { target: './electron/preload', from: [...others('common'), './electron/main', './electron/host', './electron/chromium'], message: 'electron/preload imports nothing but common/.' },
+            { target: './electron/preload', from: [...others('common', 'electron'), './electron/main', './electron/host', './electron/chromium'], message: 'electron/preload imports nothing but common/.' },
             { target: './server', from: ['./electron', './kiosk-config', './content-cache', './renderer'], message: 'server/ shares only common/ and content-format/ with the kiosk.' },
             { target: ['./electron', './kiosk-config', './content-cache'], from: ['./server', './renderer'], message: 'the kiosk side shares only common/ and content-format/ with the server.' },
             { target: './content-format', from: others('common', 'content-format'), message: 'content-format/ depends only on common/.' },

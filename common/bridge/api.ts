@@ -10,10 +10,7 @@ export interface NewsboardBridge {
   on<E extends BridgeEvent>(event: E, listener: (payload: BridgeEventPayload<E>) => void): () => void;
 }
 
-/** Errors crossing the bridge carry a stable code the renderer can translate, never a stack. */
-export interface BridgeErrorBody {
-  error: { code: 'bad-request' | 'unknown-channel' | 'unauthorized' | 'host-fault' | 'internal'; message: string };
-}
+export type { BridgeErrorBody } from './contract.js';
 
 /** Name of the Electron IPC channel that carries a bridge channel; main and preload both use it. */
 export function ipcChannelFor(channel: BridgeChannel): string {

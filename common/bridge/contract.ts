@@ -32,6 +32,15 @@ export const hostInfoSchema = z.object({
 });
 export type HostInfo = z.infer<typeof hostInfoSchema>;
 
+/** Errors crossing the bridge carry a stable code the renderer can translate, never a stack. */
+export const bridgeErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(['bad-request', 'unknown-channel', 'unauthorized', 'host-fault', 'internal']),
+    message: z.string(),
+  }),
+});
+export type BridgeErrorBody = z.infer<typeof bridgeErrorBodySchema>;
+
 const noArgs = z.object({}).strict();
 
 export const bridgeContract = {

@@ -27,6 +27,7 @@ export const hostRpcMessageSchema = z.discriminatedUnion('type', [
     ]),
   }),
   z.object({ type: z.literal('event'), event: z.string().max(100), payload: z.unknown() }),
-  z.object({ type: z.literal('ready'), rendererDir: z.string() }),
+  /** Sent once the host has opened its storage, or failed to (fault is then what the screen shows). */
+  z.object({ type: z.literal('ready'), fault: z.object({ code: z.string(), detail: z.string() }).nullable() }),
 ]);
 export type HostRpcMessage = z.infer<typeof hostRpcMessageSchema>;

@@ -102,17 +102,15 @@ export function seedArticles(seedsDir: string): DemoArticle[] {
   return SEEDS.flatMap((seed) => {
     const name = names.filter((n) => n.startsWith(`${seed.prefix}_`) && n.endsWith('.txt')).sort()[0];
     if (name === undefined) return [];
-    return seed.parse(readSeed(join(seedsDir, name))).map(
-      (parsed, index): DemoArticle => ({
-        id: seed.numbered ? `${seed.id}-a${index + 1}` : seed.id,
-        title: parsed.title,
-        source: parsed.source ?? seed.source,
-        section: seed.section,
-        language: seed.language,
-        publishedAt: parsed.publishedAt ?? seed.publishedAt,
-        summary: summarize(parsed.paragraphs),
-        paragraphs: parsed.paragraphs,
-      }),
-    );
+    return seed.parse(readSeed(join(seedsDir, name))).map((parsed, index): DemoArticle => ({
+      id: seed.numbered ? `${seed.id}-a${index + 1}` : seed.id,
+      title: parsed.title,
+      source: parsed.source ?? seed.source,
+      section: seed.section,
+      language: seed.language,
+      publishedAt: parsed.publishedAt ?? seed.publishedAt,
+      summary: summarize(parsed.paragraphs),
+      paragraphs: parsed.paragraphs,
+    }));
   });
 }

@@ -30,7 +30,9 @@ describe('unwrapLines', () => {
   });
 
   it('joins across a blank line that falls mid-sentence (a column break)', () => {
-    expect(texts[2]).toBe('阅报栏每天早上六点自动更新内容，停电恢复以后会自己重新启动，也会自动校准时间，不需要专人值守。');
+    expect(texts[2]).toBe(
+      '阅报栏每天早上六点自动更新内容，停电恢复以后会自己重新启动，也会自动校准时间，不需要专人值守。',
+    );
   });
 
   it('ends a paragraph at a short line and splits boxes at an in-line gap', () => {

@@ -45,7 +45,13 @@ function segmentsOf(text: string): (Segment | 'blank')[] {
       continue;
     }
     trimmed.split(IN_LINE_GAP).forEach((part, index) => {
-      items.push({ text: part, width: displayWidth(part), afterGap: index > 0, afterBlank: afterBlank && index === 0, block });
+      items.push({
+        text: part,
+        width: displayWidth(part),
+        afterGap: index > 0,
+        afterBlank: afterBlank && index === 0,
+        block,
+      });
     });
     afterBlank = false;
   }

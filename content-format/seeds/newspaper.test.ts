@@ -85,7 +85,9 @@ describe('parseNewspaperPage', () => {
   });
 
   it('derives a headline from the lead when the page gives none', () => {
-    const [article] = parseNewspaperPage(['今天上午，街道为阅报栏换上了新屏幕。', '', '居民都说看得更清楚了。'].join('\n'));
+    const [article] = parseNewspaperPage(
+      ['今天上午，街道为阅报栏换上了新屏幕。', '', '居民都说看得更清楚了。'].join('\n'),
+    );
     expect(article?.title).toBe('今天上午，街道为阅报栏换上了新屏幕');
     expect(article?.paragraphs).toHaveLength(2);
   });

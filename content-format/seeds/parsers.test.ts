@@ -7,10 +7,17 @@ import { parseWikiPage } from './wiki.js';
 describe('parseNewsReport', () => {
   it('removes segmentation spaces and takes the headline from the lead', () => {
     const [article] = parseNewsReport(
-      ['东风台 消息 （ 晚间 新闻 ） ： 东风 街道 3 月 5 日 上午 举行 阅报栏 启用 仪式 。', '居民 代表 参加 了 仪式 。', ''].join('\n'),
+      [
+        '东风台 消息 （ 晚间 新闻 ） ： 东风 街道 3 月 5 日 上午 举行 阅报栏 启用 仪式 。',
+        '居民 代表 参加 了 仪式 。',
+        '',
+      ].join('\n'),
     );
     expect(article?.title).toBe('东风街道举行阅报栏启用仪式');
-    expect(article?.paragraphs).toEqual(['东风台消息（晚间新闻）：东风街道3月5日上午举行阅报栏启用仪式。', '居民代表参加了仪式。']);
+    expect(article?.paragraphs).toEqual([
+      '东风台消息（晚间新闻）：东风街道3月5日上午举行阅报栏启用仪式。',
+      '居民代表参加了仪式。',
+    ]);
   });
 
   it('returns nothing for an empty file', () => {
@@ -21,10 +28,18 @@ describe('parseNewsReport', () => {
 describe('parseSpeech', () => {
   it('takes the first line as title and gives each enumerated point its own paragraph', () => {
     const [article] = parseSpeech(
-      ['在阅报栏工作会上的讲话', '', '同志们：', '第一，把内容做好', '内容是根本。一是每天更新。二是及时纠错。'].join('\n'),
+      ['在阅报栏工作会上的讲话', '', '同志们：', '第一，把内容做好', '内容是根本。一是每天更新。二是及时纠错。'].join(
+        '\n',
+      ),
     );
     expect(article?.title).toBe('在阅报栏工作会上的讲话');
-    expect(article?.paragraphs).toEqual(['同志们：', '第一，把内容做好', '内容是根本。', '一是每天更新。', '二是及时纠错。']);
+    expect(article?.paragraphs).toEqual([
+      '同志们：',
+      '第一，把内容做好',
+      '内容是根本。',
+      '一是每天更新。',
+      '二是及时纠错。',
+    ]);
   });
 });
 

@@ -10,8 +10,10 @@ const BREADCRUMB = /^(?:首頁|首页|Home)\s*[>›»]/iu;
 const DATE_LINE = /^(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?)?$/u;
 const SOURCE_LINE = /^(?:來源|来源)[:：]\s*(.+)$/u;
 /** Lines after which nothing belongs to the article any more. */
-const END_OF_ARTICLE = /^(?:(?:來源|来源|責任編輯|责任编辑|編輯|编辑)[:：]|版權說明|版权说明|版權聲明|版权声明|免責聲明|免责声明)/u;
-const FOOTER = /電話|电话|傳真|传真|版權所有|版权所有|ICP備|ICP备|公網安備|公网安备|郵編|邮编|電子郵箱|电子邮箱|法律顧問|法律顾问/u;
+const END_OF_ARTICLE =
+  /^(?:(?:來源|来源|責任編輯|责任编辑|編輯|编辑)[:：]|版權說明|版权说明|版權聲明|版权声明|免責聲明|免责声明)/u;
+const FOOTER =
+  /電話|电话|傳真|传真|版權所有|版权所有|ICP備|ICP备|公網安備|公网安备|郵編|邮编|電子郵箱|电子邮箱|法律顧問|法律顾问/u;
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|bmp|svg)$/iu;
 /** Chinese portals publish in Beijing time and rarely say so. */
 const PORTAL_UTC_OFFSET = '+08:00';
@@ -28,7 +30,7 @@ function isoDate(match: RegExpExecArray): string {
 }
 
 function isJunk(text: string): boolean {
-  return FOOTER.test(text) || IMAGE_FILE.test(text) || BREADCRUMB.test(text);
+  return FOOTER.test(text) || IMAGE_FILE.test(text);
 }
 
 export function parsePortalPage(text: string): ParsedArticle[] {
@@ -44,9 +46,9 @@ export function parsePortalPage(text: string): ParsedArticle[] {
 
   // Between the date and the body sits a header block (photo caption, original headline, author)
   // set flush left; the body proper is indented.
-  const afterHeader = Math.max(dateIndex + 1, 1);
-  const firstBody = lines.findIndex((line, i) => i >= afterHeader && line.indented && hasPunctuation(line.text));
-  const start = firstBody === -1 ? afterHeader : firstBody;
+  const afterDate = Math.max(dateIndex + 1, 1);
+  const firstBody = lines.findIndex((line, i) => i >= afterDate && line.indented && hasPunctuation(line.text));
+  const start = firstBody === -1 ? afterDate : firstBody;
   const end = lines.findIndex((line, i) => i >= start && END_OF_ARTICLE.test(line.text));
   const paragraphs = lines
     .slice(start, end === -1 ? undefined : end)

@@ -4,14 +4,24 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DemoArticle } from './article.js';
 import { seedArticles } from './index.js';
-import { hardWrapFragments, SPACE_BY_CJK, summaryStartsBody, validateArticle } from './test-support.js';
+import {
+  hardWrapFragments,
+  sentenceCoverage,
+  SPACE_BY_CJK,
+  summaryStartsBody,
+  validateArticle,
+} from './test-support.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 
-function firstLineOf(prefix: string): string {
+function seedText(prefix: string): string {
   const name = readdirSync(seedsDir).find((n) => n.startsWith(`${prefix}_`)) ?? '';
-  return readFileSync(path.join(seedsDir, name), 'utf8').split('\n')[0]?.trim() ?? '';
+  return readFileSync(path.join(seedsDir, name), 'utf8');
+}
+
+function firstLineOf(prefix: string): string {
+  return seedText(prefix).split('\n')[0]?.trim() ?? '';
 }
 
 function textOf(article: DemoArticle): string {
@@ -71,6 +81,13 @@ if (!existsSync(seedsDir)) {
 
     it('leaves no hard-wrapped fragments', () => {
       for (const article of articles) expect(hardWrapFragments(article.paragraphs), article.id).toEqual([]);
+    });
+
+    it('loses no body text: every sentence survives, except in page furniture', () => {
+      const from = (prefix: string): DemoArticle[] => articles.filter((a) => a.id.startsWith(`seed-${prefix}`));
+      expect(sentenceCoverage(seedText('000'), from('000'))).toBe(1);
+      expect(sentenceCoverage(seedText('001'), from('001'))).toBeGreaterThanOrEqual(0.9);
+      expect(sentenceCoverage(seedText('002'), from('002'))).toBe(1);
     });
 
     it('000: joins the segmented words and derives a headline from the lead', () => {

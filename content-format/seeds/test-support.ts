@@ -8,7 +8,8 @@ export function validateArticle(article: DemoArticle): void {
 }
 
 /** An ASCII space touching a Chinese character or Chinese punctuation. */
-export const SPACE_BY_CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2018-\u201F] |[ ][\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2018-\u201F]/u;
+export const SPACE_BY_CJK =
+  /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2018-\u201F] |[ ][\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2018-\u201F]/u;
 
 const CLOSES = /[。！？…；：”’」』）).!?"]$/u;
 const OPENS_WITH_CONTINUATION = /^[，、。；：！？”’」』）]/u;
@@ -25,7 +26,19 @@ export function summaryStartsBody(article: DemoArticle): boolean {
 }
 
 export function hardWrapFragments(paragraphs: readonly string[]): string[] {
-  return paragraphs.filter(
-    (p) => OPENS_WITH_CONTINUATION.test(p) || (!CLOSES.test(p) && [...p].length > HEADING_MAX),
-  );
+  return paragraphs.filter((p) => OPENS_WITH_CONTINUATION.test(p) || (!CLOSES.test(p) && [...p].length > HEADING_MAX));
+}
+
+/**
+ * The share of the source's sentences (ending in "。", whitespace ignored) that survive in the
+ * articles. Dropping page furniture loses a few; losing hard-wrapped fragments loses many.
+ */
+export function sentenceCoverage(source: string, articles: readonly DemoArticle[]): number {
+  const squeeze = (text: string): string => text.replace(/[\s\u3000]/gu, '');
+  const output = squeeze(articles.flatMap((a) => a.paragraphs).join(''));
+  const sentences = squeeze(source)
+    .split(/(?<=。)/u)
+    .filter((sentence) => [...sentence].length >= 4);
+  const kept = sentences.filter((sentence) => output.includes(sentence.slice(-12)));
+  return kept.length / sentences.length;
 }

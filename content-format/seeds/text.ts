@@ -10,7 +10,7 @@ const CJK = '\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF\\u2014\\u2018-\\u201F
 const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
 const HAN = /\p{Script=Han}/u;
 
-export function isCjk(char: string | undefined): boolean {
+function isCjk(char: string | undefined): boolean {
   return char !== undefined && CJK_CHAR.test(char);
 }
 
@@ -97,7 +97,7 @@ export function cleanText(text: string): string {
   out = repairGbkMisalignment(out); // before full-width conversion rewrites its "?!" signature
   out = removeFootnoteMarkers(out);
   out = keepDatelineGap(out.trim());
-  // out = removeCjkSpaces(out);
+  out = removeCjkSpaces(out);
   out = resolveStrayQuestionMarks(out); // before full-width conversion makes every '?' look real
   out = toFullWidthPunctuation(out);
   return out.replace(/[ \t\u00A0]+/gu, ' ').trim();

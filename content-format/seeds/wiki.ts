@@ -10,8 +10,22 @@ const TAB_LABELS = /(?:檢視原始碼|查看原始碼|查看源代码|檢視歷
 /** Only these labels can never end a real title, so their presence identifies the run as chrome. */
 const CHROME_ONLY = /原始碼|源代码|歷史|历史/u;
 const TRAILING_SECTIONS = new Set([
-  '參考文獻', '参考文献', '參考資料', '参考资料', '注釋', '注释', '腳註', '脚注', '外部連結', '外部链接',
-  '參見', '参见', '相關資訊', '相关资讯', '延伸閱讀', '延伸阅读',
+  '參考文獻',
+  '参考文献',
+  '參考資料',
+  '参考资料',
+  '注釋',
+  '注释',
+  '腳註',
+  '脚注',
+  '外部連結',
+  '外部链接',
+  '參見',
+  '参见',
+  '相關資訊',
+  '相关资讯',
+  '延伸閱讀',
+  '延伸阅读',
 ]);
 /** Reference entries ("- ↑ …") when they appear without their section heading. */
 const REFERENCE_ENTRY = /^[-*•]?\s*[↑^]/u;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import type { HostRpcMessage } from '../../common/bridge/rpc.js';
 import { startKioskHost } from './kioskHost.js';
 import { serveHostOverParentPort, type ParentPortLike } from './utilityProcessTransport.js';
 
@@ -30,3 +31,4 @@ const host = startKioskHost({
   logger,
 });
 serveHostOverParentPort(host, parentPort, logger);
+parentPort.postMessage({ type: 'ready', fault: host.fault } satisfies HostRpcMessage);

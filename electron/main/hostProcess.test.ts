@@ -164,6 +164,14 @@ describe('startHostProcess', () => {
     expect(fork).toHaveBeenCalledTimes(1);
   });
 
+  it('cancels a pending restart when stopped while the host is down', async () => {
+    const { host, fork, current } = setup();
+    current().emit('exit', 1);
+    await host.stop();
+    vi.advanceTimersByTime(120_000);
+    expect(fork).toHaveBeenCalledTimes(1);
+  });
+
   it('gives up waiting for a host that ignores the stop request', async () => {
     const { host, current } = setup({ stopGraceMs: 2_000 });
     current().kill.mockImplementation(() => true);

@@ -136,7 +136,8 @@ export function startHostProcess(options: HostProcessOptions): HostProcess {
         relayEvent(message.event, message.payload);
         return;
       case 'ready':
-        logger.info({ rendererDir: message.rendererDir }, 'kiosk host ready');
+        if (message.fault) logger.error({ fault: message.fault }, 'kiosk host started in a fault state');
+        else logger.info({}, 'kiosk host ready');
         return;
     }
   };

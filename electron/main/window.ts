@@ -52,7 +52,7 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   if (kiosk) blockDevTools(contents);
 
   const blocker = powerSaveBlocker.start('prevent-display-sleep');
-  
+  window.on('closed', () => powerSaveBlocker.stop(blocker));
 
   const load = () => window.loadURL(options.rendererUrl);
   keepRendererAlive(window, load, logger, options.recovery ?? defaultRecovery);

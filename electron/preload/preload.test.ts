@@ -21,9 +21,6 @@ electron.module.ipcRenderer = ipcRenderer;
 
 let bridge: NewsboardBridge;
 beforeAll(async () => {
-  // The zone keeps electron/preload from importing other electron/ code, and it counts the preload
-  // itself as such; loading the module under test is not what it guards against.
-  // eslint-disable-next-line import-x/no-restricted-paths
   await import('./preload.js');
   bridge = electron.exposed.get('newsboard') as NewsboardBridge;
 });

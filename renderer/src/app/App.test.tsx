@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n/i18n.js';
 import { article, createFakeBridge, onlineStatus, summary, thisYear, type FakeBridge } from '../testing/fakeBridge.js';
@@ -118,6 +118,16 @@ describe('offline indicator', () => {
     act(() => bridge.emit('sync:status', { ...onlineStatus, online: false }));
     expect(screen.getByTestId('offline-indicator')).toBeTruthy();
     act(() => bridge.emit('sync:status', onlineStatus));
+    expect(screen.queryByTestId('offline-indicator')).toBeNull();
+  });
+
+  it('stays hidden on a standalone board, which has no server to be offline from', async () => {
+    const standalone = { ...onlineStatus, online: false, serverUrl: null };
+    const bridge = createFakeBridge({ 'sync:status': () => standalone });
+    renderApp(bridge);
+    await screen.findByTestId('home');
+    await waitFor(() => expect(bridge.calls.some((call) => call.channel === 'sync:status')).toBe(true));
+    act(() => bridge.emit('sync:status', standalone));
     expect(screen.queryByTestId('offline-indicator')).toBeNull();
   });
 });

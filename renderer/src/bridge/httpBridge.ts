@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import type { NewsboardBridge } from '../../../common/bridge/api.js';
-import { bridgeContract, type BridgeEvent, type BridgeResult } from '../../../common/bridge/contract.js';
+import { bridgeContract, bridgeErrorBodySchema, type BridgeEvent, type BridgeResult } from '../../../common/bridge/contract.js';
 import { BridgeError } from './bridgeError.js';
 import { keepEventSocket, type OpenSocket } from './eventSocket.js';
 import { takeBridgeSecret } from './secret.js';
 
 // A host that hangs must not freeze the board: the caller gets an error and can retry.
 const INVOKE_TIMEOUT_MS = 10_000;
-
-const errorBodySchema = z.object({
-  error: z.object({
-    code: z.enum(['bad-request', 'unknown-channel', 'unauthorized', 'host-fault', 'internal']),
-    message: z.string(),
-  }),
-});
 
 export interface HttpBridgeOptions {
   /** `http://127.0.0.1:PORT`: the host serves both the page and the bridge. */
@@ -50,7 +43,7 @@ export function createHttpBridge(options: HttpBridgeOptions): NewsboardBridge {
       }
       const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok) {
-        const parsedError = errorBodySchema.safeParse(body);
+        const parsedError = bridgeErrorBodySchema.safeParse(body);
         if (parsedError.success) throw new BridgeError(parsedError.data.error.code, parsedError.data.error.message);
         throw new BridgeError(
           response.status === 401 ? 'unauthorized' : 'internal',

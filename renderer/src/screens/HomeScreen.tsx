@@ -30,7 +30,8 @@ export function HomeScreen({ items, syncStatus, onOpen, scrollMemory }: HomeScre
   return (
     <div className="screen home" data-testid="home">
       <Masthead />
-      {syncStatus?.online === false && <OfflineIndicator status={syncStatus} />}
+      {/* A standalone board (no server) is not offline: it shows what it was provisioned with. */}
+      {syncStatus?.online === false && syncStatus.serverUrl !== null && <OfflineIndicator status={syncStatus} />}
       <main className="scroll-area home-list" ref={listRef}>
         {items === null || items.length === 0 ? (
           <div className="empty-state" data-testid="empty-state" role="status">
