@@ -30,13 +30,26 @@ afterEach(() => {
 });
 
 function article(id: string, title: string, publishedAt: string, paragraphs: string[]): Article {
-  return { id, kind: 'article', title, source: '新华社', section: '要闻', language: 'zh-CN', publishedAt, summary: paragraphs[0] ?? '', paragraphs };
+  return {
+    id,
+    kind: 'article',
+    title,
+    source: '新华社',
+    section: '要闻',
+    language: 'zh-CN',
+    publishedAt,
+    summary: paragraphs[0] ?? '',
+    paragraphs,
+  };
 }
 
 function entry(a: Article): PublishEntry {
   const { paragraphs, ...summary } = a;
   const bytes = Buffer.from(JSON.stringify({ paragraphs }));
-  return { item: { ...summary, body: { sha256: sha256Hex(bytes), size: bytes.length, mediaType: ARTICLE_BODY_MEDIA_TYPE } }, body: { paragraphs } };
+  return {
+    item: { ...summary, body: { sha256: sha256Hex(bytes), size: bytes.length, mediaType: ARTICLE_BODY_MEDIA_TYPE } },
+    body: { paragraphs },
+  };
 }
 
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
@@ -53,9 +66,12 @@ describe('ContentWriter.publish and ContentReader.list', () => {
     expect(reader.contentVersion()).toBe('v1');
   });
 
-  it('replaces an origin\'s items as a whole and leaves another origin\'s items alone', () => {
+  it("replaces an origin's items as a whole and leaves another origin's items alone", () => {
     writer.publish(PACK_ORIGIN, 'p1', [entry(article('usb', 'U盘内容', '2024-04-01', ['离线拷贝']))]);
-    writer.publish(FLEET_ORIGIN, 'v1', [entry(article('f1', '旧一', '2024-05-01', ['x'])), entry(article('f2', '旧二', '2024-05-02', ['y']))]);
+    writer.publish(FLEET_ORIGIN, 'v1', [
+      entry(article('f1', '旧一', '2024-05-01', ['x'])),
+      entry(article('f2', '旧二', '2024-05-02', ['y'])),
+    ]);
     writer.publish(FLEET_ORIGIN, 'v2', [entry(article('f3', '新三', '2024-05-03', ['z']))]);
     expect(ids(reader.list())).toEqual(['f3', 'usb']);
     expect(reader.article('f1')).toBeNull();
@@ -63,14 +79,21 @@ describe('ContentWriter.publish and ContentReader.list', () => {
   });
 
   it('lets a reader see the old set until the commit and the whole new set after it', () => {
-    writer.publish(FLEET_ORIGIN, 'v1', [entry(article('old1', '旧一', '2024-05-01', ['x'])), entry(article('old2', '旧二', '2024-05-02', ['y']))]);
+    writer.publish(FLEET_ORIGIN, 'v1', [
+      entry(article('old1', '旧一', '2024-05-01', ['x'])),
+      entry(article('old2', '旧二', '2024-05-02', ['y'])),
+    ]);
     const seenDuringPublish: { list: string[]; version: string | null; search: string[] }[] = [];
     const last = entry(article('new2', '新二', '2024-06-02', ['新内容第二篇']));
     // The writer reads each entry inside its transaction; this getter looks through the reader connection at that moment.
     const spying: PublishEntry = {
       item: last.item,
       get body() {
-        seenDuringPublish.push({ list: ids(reader.list()), version: reader.contentVersion(), search: ids(reader.search('新内容')) });
+        seenDuringPublish.push({
+          list: ids(reader.list()),
+          version: reader.contentVersion(),
+          search: ids(reader.search('新内容')),
+        });
         return last.body;
       },
     };
@@ -88,7 +111,9 @@ describe('ContentWriter.publish and ContentReader.list', () => {
         throw new Error('disk gone');
       },
     };
-    expect(() => writer.publish(FLEET_ORIGIN, 'v2', [entry(article('new', '新', '2024-06-01', ['z'])), broken])).toThrow('disk gone');
+    expect(() =>
+      writer.publish(FLEET_ORIGIN, 'v2', [entry(article('new', '新', '2024-06-01', ['z'])), broken]),
+    ).toThrow('disk gone');
     expect(ids(reader.list())).toEqual(['keep']);
     expect(reader.contentVersion()).toBe('v1');
   });
@@ -132,7 +157,17 @@ describe('ContentReader.search', () => {
     expect(ids(reader.search('"你好世界"'))).toEqual(['quoted']);
     expect(ids(reader.search('好世界"'))).toEqual(['quoted']);
     expect(ids(reader.search('世界"'))).toEqual(['quoted']);
-    for (const query of ['"', '""', 'a"b"c', 'NEAR(新能源 汽车)', '新能源 OR 社区', '*汽车*', '-新能源', 'title:新能源', '^新能']) {
+    for (const query of [
+      '"',
+      '""',
+      'a"b"c',
+      'NEAR(新能源 汽车)',
+      '新能源 OR 社区',
+      '*汽车*',
+      '-新能源',
+      'title:新能源',
+      '^新能',
+    ]) {
       expect(() => reader.search(query), query).not.toThrow();
     }
     expect(reader.search('新能源 OR 社区')).toEqual([]);
@@ -149,7 +184,9 @@ describe('ContentReader.search', () => {
   });
 
   it('stops finding an item once its origin is republished without it', () => {
-    writer.publish(FLEET_ORIGIN, 'v2', [entry(article('other', '社区义诊通知', '2024-05-03', ['本周六上午在社区服务中心。']))]);
+    writer.publish(FLEET_ORIGIN, 'v2', [
+      entry(article('other', '社区义诊通知', '2024-05-03', ['本周六上午在社区服务中心。'])),
+    ]);
     expect(reader.search('新能源汽车')).toEqual([]);
     expect(reader.search('汽车')).toEqual([]);
     expect(ids(reader.search('社区义诊'))).toEqual(['other']);

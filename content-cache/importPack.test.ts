@@ -14,10 +14,24 @@ import { importPackDir } from './importPack.js';
 import { verifyContentCache } from './verify.js';
 
 const article = (id: string, title: string, publishedAt: string, paragraphs: string[]): Article => ({
-  id, kind: 'article', title, source: '街道办', section: '通知', language: 'zh-CN', publishedAt, summary: paragraphs[0] ?? '', paragraphs,
+  id,
+  kind: 'article',
+  title,
+  source: '街道办',
+  section: '通知',
+  language: 'zh-CN',
+  publishedAt,
+  summary: paragraphs[0] ?? '',
+  paragraphs,
 });
 
-const first = buildPack([article('n1', '停水通知', '2024-05-01', ['周三上午停水。']), article('n2', '义诊活动', '2024-05-02', ['周六上午义诊。'])], 'now');
+const first = buildPack(
+  [
+    article('n1', '停水通知', '2024-05-01', ['周三上午停水。']),
+    article('n2', '义诊活动', '2024-05-02', ['周六上午义诊。']),
+  ],
+  'now',
+);
 const second = buildPack([article('n3', '图书馆开放时间调整', '2024-06-01', ['每天九点至五点。'])], 'now');
 
 let dir: string;
@@ -94,7 +108,10 @@ describe('importPackDir', () => {
   it('leaves the published content unchanged when pack.json is malformed', async () => {
     await withFirstPublished();
     const packDir = await packDirOf('bad', second);
-    writeFileSync(path.join(packDir, 'pack.json'), '{"format":"newsboard-pack/1","version":"x","createdAt":"now","items":[{"id":"n3"}]}');
+    writeFileSync(
+      path.join(packDir, 'pack.json'),
+      '{"format":"newsboard-pack/1","version":"x","createdAt":"now","items":[{"id":"n3"}]}',
+    );
     await expect(importPackDir(packDir, writer, blobs)).rejects.toThrow(/pack\.json is malformed/);
     expectFirstStillPublished();
   });
@@ -104,10 +121,19 @@ describe('importPackDir', () => {
     const notABody = Buffer.from(JSON.stringify({ html: '<script>alert(1)</script>' }));
     const { paragraphs: _p, ...summary } = article('n9', '伪造', '2024-07-01', []);
     const hostile: BuiltPack = {
-      manifest: { format: 'newsboard-pack/1', version: 'hostile', createdAt: 'now', items: [{ ...summary, body: { sha256: sha256Hex(notABody), size: notABody.length, mediaType: 'application/json' } }] },
+      manifest: {
+        format: 'newsboard-pack/1',
+        version: 'hostile',
+        createdAt: 'now',
+        items: [
+          { ...summary, body: { sha256: sha256Hex(notABody), size: notABody.length, mediaType: 'application/json' } },
+        ],
+      },
       blobs: new Map([[sha256Hex(notABody), notABody]]),
     };
-    await expect(importPackDir(await packDirOf('hostile', hostile), writer, blobs)).rejects.toThrow(/not a valid article body/);
+    await expect(importPackDir(await packDirOf('hostile', hostile), writer, blobs)).rejects.toThrow(
+      /not a valid article body/,
+    );
     expectFirstStillPublished();
   });
 });

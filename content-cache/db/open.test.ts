@@ -38,7 +38,9 @@ describe('openWriter', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('items', 'items_fts')").pluck().get()).toBe(2);
+      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('items', 'items_fts')").pluck().get()).toBe(
+        2,
+      );
     } finally {
       db.close();
     }
@@ -138,7 +140,9 @@ catch (error) { console.log(JSON.stringify({ name: error.name, code: error.code,
       timeout: 15_000,
     });
     if (child.error && (child.error as NodeJS.ErrnoException).code === 'EPERM') {
-      context.skip('running as root and cannot spawn a process as nobody (uid 65534): permission bits cannot be tested here');
+      context.skip(
+        'running as root and cannot spawn a process as nobody (uid 65534): permission bits cannot be tested here',
+      );
     }
     expect(child.stderr).toBe('');
     expect(JSON.parse(child.stdout)).toEqual({

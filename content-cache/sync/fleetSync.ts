@@ -28,8 +28,18 @@ async function readLimited(response: Response, limit: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > limit) throw new Error(`manifest of ${declared} bytes is over the ${limit}-byte limit`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > limit) throw new Error(`manifest of ${bytes.byteLength} bytes is over the ${limit}-byte limit`);
+  if (bytes.byteLength > limit)
+    throw new Error(`manifest of ${bytes.byteLength} bytes is over the ${limit}-byte limit`);
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/** fetch() reports every network failure as "fetch failed"; the operator needs the cause (refused, DNS, reset). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { message?: unknown; code?: unknown } | undefined;
+  const detail =
+    (typeof cause?.message === 'string' && cause.message) || (typeof cause?.code === 'string' && cause.code) || '';
+  return detail && !error.message.includes(detail) ? `${error.message}: ${detail}` : error.message;
 }
 
 /**
@@ -103,7 +113,7 @@ export class FleetSync {
         ...(published ? { contentVersion: published } : {}),
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeError(error);
       logger.warn({ err: message, serverUrl }, 'sync failed; showing cached content');
       return this.update({ online: false, lastAttemptAt: attemptAt, lastError: message });
     }

@@ -9,9 +9,39 @@ import { buildPack } from './build.js';
 import { PackError, packBlobPath, readPackBlob, readPackDir, readPackManifest, writePackDir } from './directory.js';
 
 const articles: Article[] = [
-  { id: 'a1', kind: 'article', title: '北京今日晴', source: '北京日报', section: '本地', language: 'zh-CN', publishedAt: '2024-05-01', summary: '晴', paragraphs: ['今天晴。', '明天多云。'] },
-  { id: 'a2', kind: 'article', title: '社区义诊', source: '街道办', section: '通知', language: 'zh-CN', publishedAt: '2024-05-02', summary: '义诊', paragraphs: ['周六上午。'] },
-  { id: 'a3', kind: 'article', title: 'Library hours', source: 'City', section: 'notices', language: 'en', publishedAt: '2024-05-03', summary: 'Hours', paragraphs: ['Open 9 to 5.'] },
+  {
+    id: 'a1',
+    kind: 'article',
+    title: '北京今日晴',
+    source: '北京日报',
+    section: '本地',
+    language: 'zh-CN',
+    publishedAt: '2024-05-01',
+    summary: '晴',
+    paragraphs: ['今天晴。', '明天多云。'],
+  },
+  {
+    id: 'a2',
+    kind: 'article',
+    title: '社区义诊',
+    source: '街道办',
+    section: '通知',
+    language: 'zh-CN',
+    publishedAt: '2024-05-02',
+    summary: '义诊',
+    paragraphs: ['周六上午。'],
+  },
+  {
+    id: 'a3',
+    kind: 'article',
+    title: 'Library hours',
+    source: 'City',
+    section: 'notices',
+    language: 'en',
+    publishedAt: '2024-05-03',
+    summary: 'Hours',
+    paragraphs: ['Open 9 to 5.'],
+  },
 ];
 
 let dir: string;
@@ -41,7 +71,10 @@ async function writeGoodPack(): Promise<string> {
   return packDir;
 }
 
-function rewriteManifest(packDir: string, change: (json: Record<string, unknown> & { items: Record<string, unknown>[] }) => void): void {
+function rewriteManifest(
+  packDir: string,
+  change: (json: Record<string, unknown> & { items: Record<string, unknown>[] }) => void,
+): void {
   const file = path.join(packDir, 'pack.json');
   const json = JSON.parse(readFileSync(file, 'utf8'));
   change(json);
@@ -57,7 +90,7 @@ describe('buildPack', () => {
     expect(a.manifest.items.map((i) => i.id)).toEqual(['a1', 'a2', 'a3']);
   });
 
-  it('changes the version and only that article\'s blob when one paragraph changes', () => {
+  it("changes the version and only that article's blob when one paragraph changes", () => {
     const before = buildPack(articles, 'now');
     const edited = structuredClone(articles);
     edited[0]!.paragraphs[1] = '明天有雨。';
@@ -82,7 +115,9 @@ describe('buildPack', () => {
       expect(sha256Hex(bytes)).toBe(item.body.sha256);
       expect(bytes.length).toBe(item.body.size);
       expect(item.body.mediaType).toBe(ARTICLE_BODY_MEDIA_TYPE);
-      expect(JSON.parse(bytes.toString('utf8'))).toEqual({ paragraphs: articles.find((a) => a.id === item.id)!.paragraphs });
+      expect(JSON.parse(bytes.toString('utf8'))).toEqual({
+        paragraphs: articles.find((a) => a.id === item.id)!.paragraphs,
+      });
     }
   });
 });
@@ -120,7 +155,10 @@ describe('readPackManifest refuses bad packs with a clear PackError', () => {
 
   it('a body reference that is not a sha256', async () => {
     const packDir = await writeGoodPack();
-    rewriteManifest(packDir, (json) => void ((json.items[0]!.body as { sha256: string }).sha256 = '../../../../etc/passwd'));
+    rewriteManifest(
+      packDir,
+      (json) => void ((json.items[0]!.body as { sha256: string }).sha256 = '../../../../etc/passwd'),
+    );
     expect((await packErrorOf(readPackManifest(packDir))).message).toMatch(/malformed.*sha256/s);
   });
 
@@ -159,14 +197,18 @@ describe('readPackBlob and readPackDir refuse bad blobs with a clear PackError',
     writeFileSync(target, readFileSync(packBlobPath(packDir, ref.sha256)));
     rmSync(packBlobPath(packDir, ref.sha256));
     symlinkSync(target, packBlobPath(packDir, ref.sha256));
-    expect((await packErrorOf(readPackDir(packDir))).message).toBe(`blob ${ref.sha256} is a symbolic link; packs may hold only regular files`);
+    expect((await packErrorOf(readPackDir(packDir))).message).toBe(
+      `blob ${ref.sha256} is a symbolic link; packs may hold only regular files`,
+    );
   });
 
   it('a blob whose size differs from what the manifest declares', async () => {
     const packDir = await writeGoodPack();
     const ref = bodyOf('a1');
     rewriteManifest(packDir, (json) => void ((json.items[0]!.body as { size: number }).size = 2 ** 40));
-    expect((await packErrorOf(readPackDir(packDir))).message).toBe(`blob ${ref.sha256} has ${ref.size} bytes, the manifest says ${2 ** 40}`);
+    expect((await packErrorOf(readPackDir(packDir))).message).toBe(
+      `blob ${ref.sha256} has ${ref.size} bytes, the manifest says ${2 ** 40}`,
+    );
   });
 
   it('a blob whose bytes do not match its hash', async () => {
@@ -174,7 +216,7 @@ describe('readPackBlob and readPackDir refuse bad blobs with a clear PackError',
     const ref = bodyOf('a3');
     const file = packBlobPath(packDir, ref.sha256);
     const bytes = readFileSync(file);
-    bytes[bytes.length - 3] ^= 0x01;
+    bytes[bytes.length - 3]! ^= 0x01;
     writeFileSync(file, bytes);
     expect((await packErrorOf(readPackBlob(packDir, ref))).message).toBe(`blob ${ref.sha256} does not match its hash`);
     await packErrorOf(readPackDir(packDir));

@@ -64,15 +64,23 @@ export function launchChromiumKiosk(options: ChromiumKioskOptions): ChromiumKios
     launches += 1;
     const current = spawnProcess(options.executable, chromiumArgs(options.url, userDataDir, isRoot, options.extraArgs));
     child = current;
-    current.on('exit', (code, signal) => {
+    let ended = false;
+    const restart = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (ended) return;
+      ended = true;
       child = null;
       if (stopped) return;
       if (Date.now() - startedAt > HEALTHY_AFTER_MS) delay = MIN_RESTART_DELAY_MS;
       options.logger.warn({ code, signal, restartInMs: delay }, 'chromium exited; restarting');
       restartTimer = setTimeout(launch, delay);
       delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+    };
+    current.on('exit', restart);
+    current.on('error', (error) => {
+      options.logger.error({ err: error.message }, 'chromium failed to start');
+      // A process that never started emits no 'exit'; without this the watchdog would give up for good.
+      if (current.pid === undefined) restart(null, null);
     });
-    current.on('error', (error) => options.logger.error({ err: error.message }, 'chromium failed to start'));
   };
   launch();
 

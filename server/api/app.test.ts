@@ -14,8 +14,28 @@ import { publishPack } from '../ingest/publishPack.js';
 import { buildFleetApp } from './app.js';
 
 const articles: Article[] = [
-  { id: 'a1', kind: 'article', title: '北京今日晴', source: '北京日报', section: '本地', language: 'zh-CN', publishedAt: '2024-05-01', summary: '晴', paragraphs: ['今天晴，最高气温二十六度。', '明天多云。'] },
-  { id: 'a2', kind: 'article', title: '社区义诊', source: '街道办', section: '通知', language: 'zh-CN', publishedAt: '2024-05-02', summary: '义诊', paragraphs: ['周六上午。'] },
+  {
+    id: 'a1',
+    kind: 'article',
+    title: '北京今日晴',
+    source: '北京日报',
+    section: '本地',
+    language: 'zh-CN',
+    publishedAt: '2024-05-01',
+    summary: '晴',
+    paragraphs: ['今天晴，最高气温二十六度。', '明天多云。'],
+  },
+  {
+    id: 'a2',
+    kind: 'article',
+    title: '社区义诊',
+    source: '街道办',
+    section: '通知',
+    language: 'zh-CN',
+    publishedAt: '2024-05-02',
+    summary: '义诊',
+    paragraphs: ['周六上午。'],
+  },
 ];
 const pack = buildPack(articles, '2024-05-02T00:00:00Z');
 const [firstItem] = pack.manifest.items;
@@ -62,7 +82,11 @@ describe('GET /api/v1/manifest', () => {
   it('answers 304 with an empty body when the board already has this manifest', async () => {
     const { etag } = await publishPack(pack, blobs, releases);
     for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`]) {
-      const response = await app.inject({ method: 'GET', url: '/api/v1/manifest', headers: { 'if-none-match': ifNoneMatch } });
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/manifest',
+        headers: { 'if-none-match': ifNoneMatch },
+      });
       expect(response.statusCode, ifNoneMatch).toBe(304);
       expect(response.rawPayload.length).toBe(0);
       expect(response.headers.etag).toBe(etag);
@@ -76,7 +100,11 @@ describe('GET /api/v1/manifest', () => {
     const changed = buildPack([{ ...articles[0]!, paragraphs: ['今天有雨。'] }, articles[1]!], 'later');
     const second = await publishPack(changed, blobs, releases);
     expect(second.etag).not.toBe(first.etag);
-    const response = await app.inject({ method: 'GET', url: '/api/v1/manifest', headers: { 'if-none-match': first.etag } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/manifest',
+      headers: { 'if-none-match': first.etag },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().version).toBe(changed.manifest.version);
   });
@@ -98,7 +126,11 @@ describe('GET /blobs/sha256/:hex', () => {
   });
 
   it('serves a byte range with 206, so an interrupted download resumes', async () => {
-    const response = await app.inject({ method: 'GET', url: `/blobs/sha256/${blobHex}`, headers: { range: 'bytes=5-20' } });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/blobs/sha256/${blobHex}`,
+      headers: { range: 'bytes=5-20' },
+    });
     expect(response.statusCode).toBe(206);
     expect(response.headers['content-range']).toBe(`bytes 5-20/${blobBytes.length}`);
     expect(response.rawPayload.equals(blobBytes.subarray(5, 21))).toBe(true);

@@ -21,16 +21,23 @@ afterEach(() => {
 });
 
 function names(type: 'table' | 'index'): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all(type) as string[]);
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all(type) as string[];
 }
 
 function plan(sql: string, ...params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+    .map((row) => row.detail)
+    .join('\n');
 }
 
 function insertItem(id: string, origin: string, publishedAt: string): void {
-  db.prepare(`INSERT INTO items (id, origin, kind, title, source, section, language, published_at, summary, body_sha256, body_json, body_text)
-    VALUES (?, ?, 'article', ?, 'src', 'news', 'zh-CN', ?, '', ?, '{"paragraphs":[]}', '')`).run(id, origin, `title ${id}`, publishedAt, 'a'.repeat(64));
+  db.prepare(
+    `INSERT INTO items (id, origin, kind, title, source, section, language, published_at, summary, body_sha256, body_json, body_text)
+    VALUES (?, ?, 'article', ?, 'src', 'news', 'zh-CN', ?, '', ?, '{"paragraphs":[]}', '')`,
+  ).run(id, origin, `title ${id}`, publishedAt, 'a'.repeat(64));
 }
 
 describe('migration 001 (content)', () => {
@@ -45,7 +52,7 @@ describe('migration 001 (content)', () => {
     expect(detail).not.toMatch(/TEMP B-TREE/i);
   });
 
-  it('finds one origin\'s rows through items_origin, so a publish does not scan every item', () => {
+  it("finds one origin's rows through items_origin, so a publish does not scan every item", () => {
     expect(plan('DELETE FROM items WHERE origin = ?', 'fleet')).toContain('items_origin');
   });
 
@@ -63,7 +70,9 @@ describe('migration 001 (content)', () => {
   });
 
   it('stores sync state as one value per key', () => {
-    const set = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    const set = db.prepare(
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
     set.run('etag', '"a"');
     set.run('etag', '"b"');
     expect(db.prepare('SELECT value FROM sync_state').pluck().all()).toEqual(['"b"']);

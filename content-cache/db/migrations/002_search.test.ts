@@ -23,13 +23,17 @@ afterEach(() => {
 });
 
 function insertItem(id: string, title: string, bodyText: string): void {
-  db.prepare(`INSERT INTO items (id, origin, kind, title, source, section, language, published_at, summary, body_sha256, body_json, body_text)
-    VALUES (?, 'fleet', 'article', ?, 'src', 'news', 'zh-CN', '2024-05-01', '', ?, '{"paragraphs":[]}', ?)`).run(id, title, 'b'.repeat(64), bodyText);
+  db.prepare(
+    `INSERT INTO items (id, origin, kind, title, source, section, language, published_at, summary, body_sha256, body_json, body_text)
+    VALUES (?, 'fleet', 'article', ?, 'src', 'news', 'zh-CN', '2024-05-01', '', ?, '{"paragraphs":[]}', ?)`,
+  ).run(id, title, 'b'.repeat(64), bodyText);
 }
 
 function matches(query: string): string[] {
   return db
-    .prepare('SELECT items.id FROM items_fts JOIN items ON items.rowid = items_fts.rowid WHERE items_fts MATCH ? ORDER BY items.id')
+    .prepare(
+      'SELECT items.id FROM items_fts JOIN items ON items.rowid = items_fts.rowid WHERE items_fts MATCH ? ORDER BY items.id',
+    )
     .pluck()
     .all(`"${query}"`) as string[];
 }
@@ -42,7 +46,11 @@ describe('migration 002 (search)', () => {
   it('moves a version-1 database to version 2 with the trigram index and its triggers', () => {
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
-    const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE name LIKE 'items_fts%' AND type IN ('table', 'trigger') ORDER BY name").all();
+    const objects = db
+      .prepare(
+        "SELECT type, name FROM sqlite_master WHERE name LIKE 'items_fts%' AND type IN ('table', 'trigger') ORDER BY name",
+      )
+      .all();
     expect(objects).toEqual(
       expect.arrayContaining([
         { type: 'table', name: 'items_fts' },

@@ -13,7 +13,9 @@ let db: Kysely<FleetDatabase>;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'nb-fleet-m001-'));
-  db = new Kysely<FleetDatabase>({ dialect: new SqliteDialect({ database: new SQLite(path.join(dir, FLEET_DATABASE_FILE)) }) });
+  db = new Kysely<FleetDatabase>({
+    dialect: new SqliteDialect({ database: new SQLite(path.join(dir, FLEET_DATABASE_FILE)) }),
+  });
 });
 
 afterEach(async () => {
@@ -21,7 +23,13 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const row = (seq: number, version: string) => ({ seq, version, created_at: '2024-05-01T00:00:00.000Z', manifest_json: '{}', etag: `"${version}"` });
+const row = (seq: number, version: string) => ({
+  seq,
+  version,
+  created_at: '2024-05-01T00:00:00.000Z',
+  manifest_json: '{}',
+  etag: `"${version}"`,
+});
 
 describe('fleet migration 001 (releases)', () => {
   it('creates the releases table on an empty database with the columns the repository reads', async () => {
