@@ -29,7 +29,7 @@ export function defineCommand<const O extends ParseArgsOptionsConfig>(spec: Comm
 }
 
 export function helpText<O extends ParseArgsOptionsConfig>(spec: CommandSpec<O>, details: string): string {
-  return `Usage: newsboard ${spec.name} ${spec.usage}\n\n${spec.summary}\n\n${details.replace(/^\n+|\s+$/g, "")}\n`;
+  return `Usage: newsboard ${spec.name} ${spec.usage}\n\n${spec.summary}\n\n${details.replace(/^\n+|\s+$/g, '')}\n`;
 }
 
 /** Parses argv strictly; unknown options and missing values become a CliError naming the problem. */

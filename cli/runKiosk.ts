@@ -22,7 +22,11 @@ export interface RunningKiosk {
 function runElectron(options: KioskRunOptions): RunningKiosk {
   const binary = electronBinaryPath();
   if (!binary) throw new CliError("newsboard kiosk: --shell electron, but Electron's binary is not installed");
-  const args = [electronMainPath, `--data-dir=${options.dataDir}`, ...(options.serverUrl ? [`--server=${options.serverUrl}`] : [])];
+  const args = [
+    electronMainPath,
+    `--data-dir=${options.dataDir}`,
+    ...(options.serverUrl ? [`--server=${options.serverUrl}`] : []),
+  ];
   const child = spawn(binary, args, { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 1));
   return {

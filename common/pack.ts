@@ -10,7 +10,11 @@ export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 
 
 export const blobRefSchema = z.object({
   sha256: sha256HexSchema,
-  size: z.number().int().nonnegative().max(2 ** 40),
+  size: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(2 ** 40),
   mediaType: z.string().max(100),
 });
 export type BlobRef = z.infer<typeof blobRefSchema>;

@@ -14,6 +14,9 @@ interface ItemRow {
 
 const SUMMARY_COLUMNS = 'id, kind, title, source, section, language, published_at, summary';
 
+/** An id published by two origins shows once: the row published last (see migration 001). */
+const VISIBLE = 'NOT EXISTS (SELECT 1 FROM items AS newer WHERE newer.id = items.id AND newer.row_id > items.row_id)';
+
 function toSummary(row: ItemRow): ItemSummary {
   return {
     id: row.id,
@@ -48,13 +51,18 @@ export class ContentReader {
   private readonly versionStatement: Statement;
 
   constructor(db: Database) {
-    this.listStatement = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM items ORDER BY published_at DESC, id LIMIT ?`);
-    this.articleStatement = db.prepare(`SELECT ${SUMMARY_COLUMNS}, body_json FROM items WHERE id = ?`);
+    this.listStatement = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${VISIBLE} ORDER BY published_at DESC, id LIMIT ?`,
+    );
+    this.articleStatement = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS}, body_json FROM items WHERE id = ? ORDER BY row_id DESC LIMIT 1`,
+    );
     this.ftsStatement = db.prepare(`SELECT items.id, items.kind, items.title, items.body_text
-      FROM items_fts JOIN items ON items.rowid = items_fts.rowid
-      WHERE items_fts MATCH ? ORDER BY bm25(items_fts, 5.0, 1.0) LIMIT ?`);
+      FROM items_fts JOIN items ON items.row_id = items_fts.rowid
+      WHERE items_fts MATCH ? AND ${VISIBLE} ORDER BY bm25(items_fts, 5.0, 1.0) LIMIT ?`);
     this.scanStatement = db.prepare(`SELECT id, kind, title, body_text FROM items
-      WHERE instr(title, @q) > 0 OR instr(body_text, @q) > 0 ORDER BY published_at DESC LIMIT @limit`);
+      WHERE (instr(title, @q) > 0 OR instr(body_text, @q) > 0) AND ${VISIBLE}
+      ORDER BY published_at DESC LIMIT @limit`);
     this.versionStatement = db.prepare('SELECT version FROM content_versions ORDER BY id DESC LIMIT 1').pluck();
   }
 

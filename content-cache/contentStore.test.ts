@@ -55,6 +55,21 @@ function entry(a: Article): PublishEntry {
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 
 describe('ContentWriter.publish and ContentReader.list', () => {
+  it('shows an id published by the fleet and a pack once, and brings the fleet copy back when the pack drops it', () => {
+    writer.publish(FLEET_ORIGIN, 'f1', [
+      entry(article('a', '舰队版', '2024-05-01T08:00:00Z', ['舰队正文'])),
+      entry(article('b', '另一条', '2024-05-02T08:00:00Z', ['乙'])),
+    ]);
+    writer.publish(PACK_ORIGIN, 'p1', [entry(article('a', 'U盘版', '2024-05-01T08:00:00Z', ['U盘正文']))]);
+    expect(ids(reader.list())).toEqual(['b', 'a']);
+    expect(reader.article('a')?.title).toBe('U盘版');
+    expect(reader.search('正文').map((hit) => hit.title)).toEqual(['U盘版']);
+
+    writer.publish(PACK_ORIGIN, 'p2', [entry(article('c', '新通知', '2024-05-03T08:00:00Z', ['丙']))]);
+    expect(ids(reader.list())).toEqual(['c', 'b', 'a']);
+    expect(reader.article('a')?.paragraphs).toEqual(['舰队正文']);
+  });
+
   it('lists the published items newest first', () => {
     writer.publish(FLEET_ORIGIN, 'v1', [
       entry(article('b', '第二条', '2024-05-02T08:00:00Z', ['乙'])),

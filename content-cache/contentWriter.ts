@@ -28,11 +28,7 @@ export class ContentWriter {
     this.deleteOrigin = db.prepare('DELETE FROM items WHERE origin = ?');
     this.insertItem = db.prepare(`INSERT INTO items
       (id, origin, kind, title, source, section, language, published_at, summary, body_sha256, body_json, body_text)
-      VALUES (@id, @origin, @kind, @title, @source, @section, @language, @publishedAt, @summary, @bodySha256, @bodyJson, @bodyText)
-      ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, kind = excluded.kind, title = excluded.title,
-        source = excluded.source, section = excluded.section, language = excluded.language,
-        published_at = excluded.published_at, summary = excluded.summary, body_sha256 = excluded.body_sha256,
-        body_json = excluded.body_json, body_text = excluded.body_text`);
+      VALUES (@id, @origin, @kind, @title, @source, @section, @language, @publishedAt, @summary, @bodySha256, @bodyJson, @bodyText)`);
     this.insertVersion = db.prepare(
       'INSERT INTO content_versions (origin, version, published_at, item_count) VALUES (?, ?, ?, ?)',
     );

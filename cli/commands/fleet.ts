@@ -29,7 +29,8 @@ export const fleetHelp = helpText(
 export function parsePort(value: string | undefined, command: string): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`newsboard ${command}: --port must be 0–65535`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`newsboard ${command}: --port must be 0–65535`);
   return port;
 }
 

@@ -28,7 +28,8 @@ export async function searchCommand(argv: string[]): Promise<void> {
   const query = positionals.join(' ').trim();
   if (!query) throw new CliError('newsboard search: give a query');
   const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new CliError('newsboard search: --limit must be 1–100');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new CliError('newsboard search: --limit must be 1–100');
   const storage = openKioskStorage(requireOption(values['data-dir'], 'search', '--data-dir'), 'search');
   try {
     const hits = storage.reader().search(query, limit);

@@ -3,8 +3,7 @@ import type { BridgeErrorBody } from './api.js';
 import { bridgeContract, isBridgeChannel, type BridgeChannel, type BridgeChannels } from './contract.js';
 
 export type BridgeCallOutcome =
-  | { ok: true; result: unknown }
-  | { ok: false; status: 400 | 404 | 500 | 503; body: BridgeErrorBody };
+  { ok: true; result: unknown } | { ok: false; status: 400 | 404 | 500 | 503; body: BridgeErrorBody };
 
 /**
  * Validates a call that crossed a trust boundary and runs it. Both transports (Electron IPC and the
@@ -16,7 +15,11 @@ export async function dispatchBridgeCall(
   rawArgs: unknown,
 ): Promise<BridgeCallOutcome> {
   if (!isBridgeChannel(channel)) {
-    return { ok: false, status: 404, body: { error: { code: 'unknown-channel', message: `no bridge channel ${String(channel)}` } } };
+    return {
+      ok: false,
+      status: 404,
+      body: { error: { code: 'unknown-channel', message: `no bridge channel ${String(channel)}` } },
+    };
   }
   const parsed = bridgeContract[channel].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
@@ -29,7 +32,11 @@ export async function dispatchBridgeCall(
     if (error instanceof HostFaultError) {
       return { ok: false, status: 503, body: { error: { code: 'host-fault', message: error.message } } };
     }
-    return { ok: false, status: 500, body: { error: { code: 'internal', message: 'the kiosk host failed to answer' } } };
+    return {
+      ok: false,
+      status: 500,
+      body: { error: { code: 'internal', message: 'the kiosk host failed to answer' } },
+    };
   }
 }
 

@@ -49,7 +49,10 @@ function schemaVersion(db: Database.Database, file: string): number {
   try {
     return db.pragma('user_version', { simple: true }) as number;
   } catch (error) {
-    throw new StorageFault('database-corrupt', `${file} is not a readable SQLite database: ${(error as Error).message}`);
+    throw new StorageFault(
+      'database-corrupt',
+      `${file} is not a readable SQLite database: ${(error as Error).message}`,
+    );
   }
 }
 

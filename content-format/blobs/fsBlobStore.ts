@@ -1,5 +1,15 @@
 import { sha256Hex } from '../hash.js';
-import { mkdirSync, openSync, fsyncSync, closeSync, writeSync, renameSync, readFileSync, existsSync, unlinkSync } from 'node:fs';
+import {
+  mkdirSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+  writeSync,
+  renameSync,
+  readFileSync,
+  existsSync,
+  unlinkSync,
+} from 'node:fs';
 import path from 'node:path';
 
 export class BlobIntegrityError extends Error {

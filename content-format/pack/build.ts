@@ -1,6 +1,12 @@
 import { sha256Hex } from '../hash.js';
 import { articleBodySchema, type Article } from '../../common/content.js';
-import { ARTICLE_BODY_MEDIA_TYPE, PACK_FORMAT, type BlobRef, type PackItem, type PackManifest } from '../../common/pack.js';
+import {
+  ARTICLE_BODY_MEDIA_TYPE,
+  PACK_FORMAT,
+  type BlobRef,
+  type PackItem,
+  type PackManifest,
+} from '../../common/pack.js';
 
 export interface BuiltPack {
   manifest: PackManifest;

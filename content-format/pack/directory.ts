@@ -47,7 +47,8 @@ async function regularFileSize(file: string, what: string): Promise<number> {
 export async function readPackManifest(packDir: string): Promise<PackManifest> {
   const file = path.join(packDir, 'pack.json');
   const size = await regularFileSize(file, 'pack.json');
-  if (size > MAX_PACK_JSON_BYTES) throw new PackError(`pack.json is ${size} bytes, over the ${MAX_PACK_JSON_BYTES}-byte limit`);
+  if (size > MAX_PACK_JSON_BYTES)
+    throw new PackError(`pack.json is ${size} bytes, over the ${MAX_PACK_JSON_BYTES}-byte limit`);
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));

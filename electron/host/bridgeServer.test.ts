@@ -105,9 +105,10 @@ function withHost(hostHeader: string, pathname: string): Promise<{ status: numbe
   });
 }
 
-function openSocket(protocols: string[]): Promise<WebSocket> {
+function openSocket(protocols: string[], onMessage?: (message: unknown) => void): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${bridge.origin.replace('http', 'ws')}/bridge/events`, protocols);
+    if (onMessage) socket.on('message', (data) => onMessage(JSON.parse(String(data))));
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
     socket.once('unexpected-response', (_request, response) =>
@@ -207,16 +208,17 @@ describe('bridge server: events', () => {
     await expect(openSocket([bridge.secret])).rejects.toThrow(/401/);
   });
 
-  it('delivers host events as {event, payload} JSON to an authorized socket', async () => {
-    const socket = await openSocket([`nb.${bridge.secret}`]);
+  it('sends the current sync status on connect, then host events as {event, payload} JSON', async () => {
+    const current = await (await invoke('sync:status', {})).json();
+    const messages: unknown[] = [];
+    const socket = await openSocket([`nb.${bridge.secret}`], (message) => messages.push(message));
     try {
-      const message = new Promise<unknown>((resolve) =>
-        socket.once('message', (data) => resolve(JSON.parse(String(data)))),
-      );
+      await expect.poll(() => messages).toEqual([{ event: 'sync:status', payload: current }]);
       const response = await invoke('sync:now', {});
       const status = await response.json();
       expect(status.online).toBe(false);
-      expect(await message).toEqual({ event: 'sync:status', payload: status });
+      expect(status.lastAttemptAt).not.toBe(current.lastAttemptAt);
+      await expect.poll(() => messages).toContainEqual({ event: 'sync:status', payload: status });
     } finally {
       socket.close();
     }

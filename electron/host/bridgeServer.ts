@@ -50,11 +50,15 @@ function bearer(header: string | undefined): string | undefined {
 export async function startBridgeServer(options: BridgeServerOptions): Promise<RunningBridgeServer> {
   const secret = options.secret ?? randomBytes(24).toString('hex');
   // Per-request logs stay below warn: the renderer polls, and a board's log must not fill its disk.
-  const app = Fastify({ loggerInstance: options.logger.child({ part: 'bridge' }, { level: 'warn' }), bodyLimit: MAX_BODY_BYTES });
+  const app = Fastify({
+    loggerInstance: options.logger.child({ part: 'bridge' }, { level: 'warn' }),
+    bodyLimit: MAX_BODY_BYTES,
+  });
   let expectedHost = '';
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.headers.host !== expectedHost) return reply.code(421).send({ error: { code: 'bad-request', message: 'wrong host' } });
+    if (request.headers.host !== expectedHost)
+      return reply.code(421).send({ error: { code: 'bad-request', message: 'wrong host' } });
     reply.header('content-security-policy', RENDERER_CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
@@ -83,7 +87,13 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<R
       socket.end('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request));
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      // Events sent while the renderer was reconnecting are gone; the current status replaces them.
+      options.host.handlers['sync:status']({}).then(
+        (payload) => ws.send(JSON.stringify({ event: 'sync:status', payload })),
+        () => {},
+      );
+    });
   });
 
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });

@@ -1,7 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { HostFaultError } from '../../common/bridge/dispatch.js';
-import type { BridgeChannels, BridgeEvent, BridgeEventPayload, HostFault, HostInfo } from '../../common/bridge/contract.js';
+import type {
+  BridgeChannels,
+  BridgeEvent,
+  BridgeEventPayload,
+  HostFault,
+  HostInfo,
+} from '../../common/bridge/contract.js';
 import { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
 import { ContentReader } from '../../content-cache/contentReader.js';
 import { ContentWriter } from '../../content-cache/contentWriter.js';

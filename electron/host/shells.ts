@@ -32,11 +32,22 @@ export interface ShellChoice {
   notice: string | null;
 }
 
+/** Linux GUI shells need a display server; a board always has one, a build server usually not. */
+export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
+  return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
 export function chooseShell(
   requested: ShellName | undefined,
-  found = { electron: electronBinaryPath(), chromium: systemChromiumPath() },
+  found = { electron: electronBinaryPath(), chromium: systemChromiumPath(), display: hasDisplay() },
 ): ShellChoice {
   if (requested) return { shell: requested, notice: null };
+  if (!found.display) {
+    return {
+      shell: 'none',
+      notice: 'shell: none (no display: DISPLAY and WAYLAND_DISPLAY are unset); open the renderer URL in a browser',
+    };
+  }
   if (found.electron) return { shell: 'electron', notice: `shell: electron (binary at ${found.electron})` };
   if (found.chromium) {
     return { shell: 'chromium', notice: `shell: chromium (${found.chromium}); Electron's binary is not installed` };

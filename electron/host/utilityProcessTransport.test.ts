@@ -30,7 +30,13 @@ describe('serveHostOverParentPort', () => {
     deliver({ type: 'call', id: 7, channel: 'content:search', args: { query: '天气' } });
     await settle();
     expect(handlers['content:search']).toHaveBeenCalledWith({ query: '天气' });
-    expect(sent).toEqual([{ type: 'result', id: 7, outcome: { ok: true, result: [{ id: 'a1', kind: 'article', title: '天气', snippet: '' }] } }]);
+    expect(sent).toEqual([
+      {
+        type: 'result',
+        id: 7,
+        outcome: { ok: true, result: [{ id: 'a1', kind: 'article', title: '天气', snippet: '' }] },
+      },
+    ]);
   });
 
   it('validates arguments again and never runs a handler with bad ones', async () => {
@@ -38,14 +44,21 @@ describe('serveHostOverParentPort', () => {
     deliver({ type: 'call', id: 1, channel: 'content:list', args: { limit: -1 } });
     await settle();
     expect(handlers['content:list']).not.toHaveBeenCalled();
-    expect(sent[0]).toMatchObject({ type: 'result', id: 1, outcome: { ok: false, status: 400, body: { error: { code: 'bad-request' } } } });
+    expect(sent[0]).toMatchObject({
+      type: 'result',
+      id: 1,
+      outcome: { ok: false, status: 400, body: { error: { code: 'bad-request' } } },
+    });
   });
 
   it('answers unknown channels with unknown-channel', async () => {
     const { deliver, sent, settle } = setup();
     deliver({ type: 'call', id: 2, channel: 'fs:unlink', args: {} });
     await settle();
-    expect(sent[0]).toMatchObject({ id: 2, outcome: { ok: false, status: 404, body: { error: { code: 'unknown-channel' } } } });
+    expect(sent[0]).toMatchObject({
+      id: 2,
+      outcome: { ok: false, status: 404, body: { error: { code: 'unknown-channel' } } },
+    });
   });
 
   it('reports a host fault as host-fault and any other failure as internal, without the stack', async () => {
@@ -55,7 +68,15 @@ describe('serveHostOverParentPort', () => {
     deliver({ type: 'call', id: 3, channel: 'sync:now', args: {} });
     deliver({ type: 'call', id: 4, channel: 'sync:status', args: {} });
     await vi.waitFor(() => expect(sent).toHaveLength(2));
-    expect(sent).toContainEqual({ type: 'result', id: 3, outcome: { ok: false, status: 503, body: { error: { code: 'host-fault', message: 'data directory is not writable' } } } });
+    expect(sent).toContainEqual({
+      type: 'result',
+      id: 3,
+      outcome: {
+        ok: false,
+        status: 503,
+        body: { error: { code: 'host-fault', message: 'data directory is not writable' } },
+      },
+    });
     const internal = sent.find((m) => (m as { id: number }).id === 4);
     expect(internal).toMatchObject({ outcome: { ok: false, status: 500, body: { error: { code: 'internal' } } } });
     expect(JSON.stringify(internal)).not.toContain('SQLITE_CORRUPT');
@@ -69,14 +90,29 @@ describe('serveHostOverParentPort', () => {
     expect(sent).toEqual([]);
     deliver({ type: 'call', id: 9, channel: 42 });
     await settle();
-    expect(sent).toEqual([{ type: 'result', id: 9, outcome: { ok: false, status: 400, body: { error: { code: 'bad-request', message: 'malformed bridge request' } } } }]);
+    expect(sent).toEqual([
+      {
+        type: 'result',
+        id: 9,
+        outcome: {
+          ok: false,
+          status: 400,
+          body: { error: { code: 'bad-request', message: 'malformed bridge request' } },
+        },
+      },
+    ]);
     expect(Object.values(handlers).every((h) => h.mock.calls.length === 0)).toBe(true);
     expect(logger.warn).toHaveBeenCalledTimes(4);
   });
 
   it('answers internal when a result cannot cross the process boundary', async () => {
     const { deliver, sent, handlers, logger, settle } = setup();
-    handlers['host:info'].mockResolvedValueOnce({ appVersion: '1', shell: 'electron', fault: null, leak: () => 'not cloneable' } as never);
+    handlers['host:info'].mockResolvedValueOnce({
+      appVersion: '1',
+      shell: 'electron',
+      fault: null,
+      leak: () => 'not cloneable',
+    } as never);
     deliver({ type: 'call', id: 5, channel: 'host:info', args: {} });
     await settle();
     expect(sent).toEqual([{ type: 'result', id: 5, outcome: expect.objectContaining({ ok: false, status: 500 }) }]);

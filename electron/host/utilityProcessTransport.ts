@@ -48,7 +48,11 @@ export function serveHostOverParentPort(host: KioskHost, port: ParentPortLike, l
         post({
           type: 'result',
           id,
-          outcome: { ok: false, status: 400, body: { error: { code: 'bad-request', message: 'malformed bridge request' } } },
+          outcome: {
+            ok: false,
+            status: 400,
+            body: { error: { code: 'bad-request', message: 'malformed bridge request' } },
+          },
         });
       }
       return;

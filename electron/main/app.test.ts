@@ -4,7 +4,13 @@ import { bridgeChannelNames } from '../../common/bridge/contract.js';
 import { fakeKioskHost } from '../host/testing/fakeKioskHost.js';
 import { serveHostOverParentPort } from '../host/utilityProcessTransport.js';
 import { runKioskApp } from './app.js';
-import { fake, FakeBrowserWindow, FakeUtilityProcess, recordingLogger, resetFakeElectron } from './testing/fakeElectron.js';
+import {
+  fake,
+  FakeBrowserWindow,
+  FakeUtilityProcess,
+  recordingLogger,
+  resetFakeElectron,
+} from './testing/fakeElectron.js';
 
 vi.mock('electron', async () => (await import('./testing/fakeElectron.js')).electronModule);
 
@@ -19,7 +25,10 @@ function connectedHost() {
   child.postMessage.mockImplementation((message: unknown) => deliver({ data: structuredClone(message) }));
   serveHostOverParentPort(
     kiosk.host,
-    { on: (_event, listener) => void (deliver = listener), postMessage: (message) => void child.emit('message', structuredClone(message)) },
+    {
+      on: (_event, listener) => void (deliver = listener),
+      postMessage: (message) => void child.emit('message', structuredClone(message)),
+    },
     { warn: vi.fn() },
   );
   return { kiosk, child };
@@ -66,14 +75,19 @@ describe('runKioskApp', () => {
     );
     expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     const window = FakeBrowserWindow.instances[0];
-    expect(window?.options).toMatchObject({ kiosk: true, webPreferences: { preload: `${bundleDir}/preload.cjs`, sandbox: true } });
+    expect(window?.options).toMatchObject({
+      kiosk: true,
+      webPreferences: { preload: `${bundleDir}/preload.cjs`, sandbox: true },
+    });
     expect(window?.loadURL).toHaveBeenCalledWith('app://newsboard/index.html');
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(bridgeChannelNames.map((c) => `nb:${c}`).sort());
   });
 
   it('answers a renderer call end to end: ipc → host process → host transport → host handler', async () => {
     const { invoke, kiosk } = await start();
-    await expect(invoke('nb:content:search', { query: '社区通知' })).resolves.toEqual([{ id: 'a1', kind: 'article', title: '社区通知', snippet: '' }]);
+    await expect(invoke('nb:content:search', { query: '社区通知' })).resolves.toEqual([
+      { id: 'a1', kind: 'article', title: '社区通知', snippet: '' },
+    ]);
     expect(kiosk.handlers['content:search']).toHaveBeenCalledWith({ query: '社区通知' });
     await expect(invoke('nb:content:search', { query: 'x' }, 'https://evil.example/')).rejects.toThrow(/^unauthorized/);
     expect(kiosk.handlers['content:search']).toHaveBeenCalledTimes(1);
@@ -82,7 +96,10 @@ describe('runKioskApp', () => {
   it('relays host events to the kiosk window', async () => {
     const { kiosk, window } = await start();
     kiosk.emit('ui:language', { language: 'zh-TW' });
-    expect(window.webContents.send).toHaveBeenCalledWith('nb:event', { event: 'ui:language', payload: { language: 'zh-TW' } });
+    expect(window.webContents.send).toHaveBeenCalledWith('nb:event', {
+      event: 'ui:language',
+      payload: { language: 'zh-TW' },
+    });
   });
 
   it('opens a normal window with --windowed', async () => {

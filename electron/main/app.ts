@@ -60,7 +60,9 @@ export function runKioskApp({ bundleDir, argv, logger }: KioskAppOptions): void 
       registerBridgeIpc(
         ipcMain,
         (channel, callArgs) =>
-          host === undefined ? Promise.reject(new HostUnavailableError('the shell is quitting')) : host.call(channel, callArgs),
+          host === undefined
+            ? Promise.reject(new HostUnavailableError('the shell is quitting'))
+            : host.call(channel, callArgs),
         isRendererUrl,
         logger,
       );

@@ -16,11 +16,18 @@ describe('parseShellArgs', () => {
   });
 
   it('treats a flag without a value as absent instead of swallowing the next flag', () => {
-    expect(parseShellArgs(['electron', 'main.cjs', '--data-dir', '--windowed', '--server='])).toEqual({ windowed: true });
+    expect(parseShellArgs(['electron', 'main.cjs', '--data-dir', '--windowed', '--server='])).toEqual({
+      windowed: true,
+    });
   });
 
   it('passes only what was given on to the host', () => {
-    expect(hostArgv({ dataDir: '/d', server: 'https://s', windowed: true })).toEqual(['--data-dir', '/d', '--server', 'https://s']);
+    expect(hostArgv({ dataDir: '/d', server: 'https://s', windowed: true })).toEqual([
+      '--data-dir',
+      '/d',
+      '--server',
+      'https://s',
+    ]);
     expect(hostArgv({ windowed: false })).toEqual([]);
   });
 });

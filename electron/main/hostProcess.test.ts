@@ -38,7 +38,9 @@ afterEach(() => vi.useRealTimers());
 describe('startHostProcess', () => {
   it('forks the host as a named utility process with the shell arguments', () => {
     const { fork } = setup();
-    expect(fork).toHaveBeenCalledWith('/app/dist/host/host.js', ['--data-dir', '/var/lib/newsboard'], { serviceName: 'newsboard-host' });
+    expect(fork).toHaveBeenCalledWith('/app/dist/host/host.js', ['--data-dir', '/var/lib/newsboard'], {
+      serviceName: 'newsboard-host',
+    });
   });
 
   it('matches results to calls by id, in whatever order they come back', async () => {
@@ -58,11 +60,27 @@ describe('startHostProcess', () => {
   it('passes host error outcomes through, and maps codes outside the bridge set to internal', async () => {
     const { host, current, lastCall } = setup();
     const known = host.call('content:article', { id: 'a1' });
-    current().emit('message', { type: 'result', id: lastCall().id, outcome: { ok: false, status: 503, body: { error: { code: 'host-fault', message: 'no database' } } } });
-    await expect(known).resolves.toEqual({ ok: false, status: 503, body: { error: { code: 'host-fault', message: 'no database' } } });
+    current().emit('message', {
+      type: 'result',
+      id: lastCall().id,
+      outcome: { ok: false, status: 503, body: { error: { code: 'host-fault', message: 'no database' } } },
+    });
+    await expect(known).resolves.toEqual({
+      ok: false,
+      status: 503,
+      body: { error: { code: 'host-fault', message: 'no database' } },
+    });
     const odd = host.call('content:article', { id: 'a1' });
-    current().emit('message', { type: 'result', id: lastCall().id, outcome: { ok: false, status: 418, body: { error: { code: 'teapot', message: 'short and stout' } } } });
-    await expect(odd).resolves.toEqual({ ok: false, status: 500, body: { error: { code: 'internal', message: 'short and stout' } } });
+    current().emit('message', {
+      type: 'result',
+      id: lastCall().id,
+      outcome: { ok: false, status: 418, body: { error: { code: 'teapot', message: 'short and stout' } } },
+    });
+    await expect(odd).resolves.toEqual({
+      ok: false,
+      status: 500,
+      body: { error: { code: 'internal', message: 'short and stout' } },
+    });
   });
 
   it('fails a call the host does not answer in time and ignores the late answer', async () => {
@@ -84,7 +102,13 @@ describe('startHostProcess', () => {
     const { host, current, lastCall, logger, target } = setup();
     const call = host.call('host:info', {});
     const { id } = lastCall();
-    for (const junk of [null, 'result', { type: 'result', id: 'x', outcome: {} }, { type: 'result', id, outcome: { ok: 'yes' } }, { type: 'other' }]) {
+    for (const junk of [
+      null,
+      'result',
+      { type: 'result', id: 'x', outcome: {} },
+      { type: 'result', id, outcome: { ok: 'yes' } },
+      { type: 'other' },
+    ]) {
       current().emit('message', junk);
     }
     expect(logger.warn).toHaveBeenCalledTimes(5);
@@ -99,7 +123,10 @@ describe('startHostProcess', () => {
     current().emit('message', { type: 'event', event: 'shell:exec', payload: { cmd: 'rm -rf /' } });
     current().emit('message', { type: 'event', event: 'content:changed', payload: { contentVersion: 42 } });
     expect(target.send).toHaveBeenCalledTimes(1);
-    expect(target.send).toHaveBeenCalledWith('nb:event', { event: 'content:changed', payload: { contentVersion: 'v42' } });
+    expect(target.send).toHaveBeenCalledWith('nb:event', {
+      event: 'content:changed',
+      payload: { contentVersion: 'v42' },
+    });
   });
 
   it('fails pending calls at once when the host dies, and restarts it with a growing backoff', async () => {

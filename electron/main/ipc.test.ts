@@ -58,7 +58,11 @@ describe('registerBridgeIpc', () => {
   });
 
   it('surfaces a host error as an error carrying its code and message', async () => {
-    const failure: BridgeCallOutcome = { ok: false, status: 503, body: { error: { code: 'host-fault', message: 'database is corrupt' } } };
+    const failure: BridgeCallOutcome = {
+      ok: false,
+      status: 503,
+      body: { error: { code: 'host-fault', message: 'database is corrupt' } },
+    };
     const { invoke } = setup(async () => failure);
     const error = await invoke('content:list', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BridgeIpcError);

@@ -68,7 +68,10 @@ function plain(status: number, text: string): Response {
 }
 
 /** Maps an app:// request to a file inside rendererDir; anything that would leave it is a 404. */
-export async function rendererResponse(rendererDir: string, request: Pick<Request, 'url' | 'method'>): Promise<Response> {
+export async function rendererResponse(
+  rendererDir: string,
+  request: Pick<Request, 'url' | 'method'>,
+): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'method not allowed');
   const url = new URL(request.url);
   if (url.host !== HOST) return plain(404, 'not found');

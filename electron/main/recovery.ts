@@ -7,7 +7,12 @@ export interface RecoveryOptions extends RetryPolicyOptions {
   hangGraceMs: number;
 }
 
-export const defaultRecovery: RecoveryOptions = { initialMs: 1_000, maxMs: 60_000, stableMs: 120_000, hangGraceMs: 15_000 };
+export const defaultRecovery: RecoveryOptions = {
+  initialMs: 1_000,
+  maxMs: 60_000,
+  stableMs: 120_000,
+  hangGraceMs: 15_000,
+};
 
 /** Chromium's net::ERR_ABORTED: a load superseded by another, not a failure. */
 const ERR_ABORTED = -3;

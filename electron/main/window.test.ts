@@ -9,7 +9,15 @@ const recovery = { initialMs: 1_000, maxMs: 8_000, stableMs: 60_000, hangGraceMs
 
 function open(overrides: Partial<KioskWindowOptions> = {}) {
   const logger = recordingLogger();
-  createKioskWindow({ preloadPath: '/app/dist/electron/preload.cjs', rendererUrl: RENDERER_URL, isRendererUrl, kiosk: true, logger, recovery, ...overrides });
+  createKioskWindow({
+    preloadPath: '/app/dist/electron/preload.cjs',
+    rendererUrl: RENDERER_URL,
+    isRendererUrl,
+    kiosk: true,
+    logger,
+    recovery,
+    ...overrides,
+  });
   const window = FakeBrowserWindow.instances.at(-1);
   if (!window) throw new Error('no window created');
   return { window, contents: window.webContents, logger };
@@ -97,7 +105,12 @@ describe('createKioskWindow', () => {
 
   it('blocks devtools shortcuts in kiosk mode only', () => {
     const { contents } = open();
-    for (const input of [key('F12'), key('I', { control: true, shift: true }), key('j', { control: true, shift: true }), key('i', { meta: true, alt: true })]) {
+    for (const input of [
+      key('F12'),
+      key('I', { control: true, shift: true }),
+      key('j', { control: true, shift: true }),
+      key('i', { meta: true, alt: true }),
+    ]) {
       const event = { preventDefault: vi.fn() };
       contents.emit('before-input-event', event, input);
       expect(event.preventDefault, JSON.stringify(input)).toHaveBeenCalled();

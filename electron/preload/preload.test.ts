@@ -26,8 +26,13 @@ beforeAll(async () => {
 });
 afterEach(() => ipcRenderer.invoke.mockReset());
 
-const untyped = (b: NewsboardBridge) => b as unknown as { invoke(c: string, a: unknown): Promise<unknown>; on(e: string, l: (p: unknown) => void): () => void };
-const hostEvent = (event: string, payload: unknown) => ipcRenderer.emit('nb:event', { sender: ipcRenderer }, { event, payload });
+const untyped = (b: NewsboardBridge) =>
+  b as unknown as {
+    invoke(c: string, a: unknown): Promise<unknown>;
+    on(e: string, l: (p: unknown) => void): () => void;
+  };
+const hostEvent = (event: string, payload: unknown) =>
+  ipcRenderer.emit('nb:event', { sender: ipcRenderer }, { event, payload });
 
 describe('preload bridge', () => {
   it('exposes window.newsboard with invoke and on only, and nothing of ipcRenderer', () => {
@@ -59,7 +64,9 @@ describe('preload bridge', () => {
   });
 
   it('hands the renderer "<code>: <message>" errors without Electron\'s wrapping', async () => {
-    ipcRenderer.invoke.mockRejectedValue(new Error("Error invoking remote method 'nb:content:search': Error: bad-request: query too long"));
+    ipcRenderer.invoke.mockRejectedValue(
+      new Error("Error invoking remote method 'nb:content:search': Error: bad-request: query too long"),
+    );
     await expect(bridge.invoke('content:search', { query: 'x' })).rejects.toThrow(/^bad-request: query too long$/);
   });
 

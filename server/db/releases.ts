@@ -17,10 +17,19 @@ export class ReleaseRepository {
     const manifestJson = JSON.stringify(manifest);
     const etag = `"${sha256Hex(Buffer.from(manifestJson, 'utf8')).slice(0, 32)}"`;
     await this.db.transaction().execute(async (trx) => {
-      const last = await trx.selectFrom('releases').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+      const last = await trx
+        .selectFrom('releases')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirst();
       await trx
         .insertInto('releases')
-        .values({ seq: (last?.seq ?? 0) + 1, version: manifest.version, created_at: now.toISOString(), manifest_json: manifestJson, etag })
+        .values({
+          seq: (last?.seq ?? 0) + 1,
+          version: manifest.version,
+          created_at: now.toISOString(),
+          manifest_json: manifestJson,
+          etag,
+        })
         .execute();
     });
     return { version: manifest.version, etag, manifestJson };

@@ -15,7 +15,14 @@ test('every subcommand has --help', () => {
 });
 
 test('failures exit non-zero with a one-line reason on stderr', () => {
-  for (const args of [['nonsense'], ['kiosk', '--bogus'], ['fleet'], ['search', 'x'], ['kiosk', '--data-dir', '/tmp', '--shell', 'firefox'], ['verify', '--data-dir', '/nonexistent/board']]) {
+  for (const args of [
+    ['nonsense'],
+    ['kiosk', '--bogus'],
+    ['fleet'],
+    ['search', 'x'],
+    ['kiosk', '--data-dir', '/tmp', '--shell', 'firefox'],
+    ['verify', '--data-dir', '/nonexistent/board'],
+  ]) {
     const result = runCli(args);
     expect(result.status, args.join(' ')).not.toBe(0);
     expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);

@@ -6,7 +6,10 @@ import { repoRoot, runCli, tempDir } from './support/processes.js';
 const binary = electronBinaryPath();
 
 test('the Electron shell shows the home screen from a provisioned pack', async () => {
-  test.skip(!binary, "Electron's binary is not installed (it downloads from the internet on first use): Electron e2e skipped");
+  test.skip(
+    !binary,
+    "Electron's binary is not installed (it downloads from the internet on first use): Electron e2e skipped",
+  );
   const packDir = tempDir('electron-pack');
   const dataDir = tempDir('electron-kiosk');
   expect(runCli(['demo-pack', packDir]).status).toBe(0);

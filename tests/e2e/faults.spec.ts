@@ -10,7 +10,11 @@ function sqliteUserVersion(file: string, set?: number): number {
 c=sqlite3.connect(sys.argv[1])
 if len(sys.argv)>2: c.execute('pragma user_version=%d' % int(sys.argv[2])); c.commit()
 print(c.execute('pragma user_version').fetchone()[0])`;
-  return Number(execFileSync('python3', ['-c', script, file, ...(set === undefined ? [] : [String(set)])], { encoding: 'utf8' }).trim());
+  return Number(
+    execFileSync('python3', ['-c', script, file, ...(set === undefined ? [] : [String(set)])], {
+      encoding: 'utf8',
+    }).trim(),
+  );
 }
 
 test('a missing data dir shows the fault screen and is not created', async ({ browser }) => {

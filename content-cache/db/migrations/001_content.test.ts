@@ -43,7 +43,7 @@ function insertItem(id: string, origin: string, publishedAt: string): void {
 describe('migration 001 (content)', () => {
   it('creates the content tables and their indexes', () => {
     expect(names('table')).toEqual(['blobs', 'content_versions', 'items', 'sync_state']);
-    expect(names('index')).toEqual(['content_versions_origin', 'items_home', 'items_origin']);
+    expect(names('index')).toEqual(['content_versions_origin', 'items_home', 'items_id']);
   });
 
   it('serves the home list from items_home without sorting in a temporary B-tree', () => {
@@ -52,17 +52,24 @@ describe('migration 001 (content)', () => {
     expect(detail).not.toMatch(/TEMP B-TREE/i);
   });
 
-  it("finds one origin's rows through items_origin, so a publish does not scan every item", () => {
-    expect(plan('DELETE FROM items WHERE origin = ?', 'fleet')).toContain('items_origin');
+  it("finds one origin's rows through its (origin, id) key, so a publish does not scan every item", () => {
+    expect(plan('DELETE FROM items WHERE origin = ?', 'fleet')).toMatch(
+      /USING (COVERING )?INDEX sqlite_autoindex_items/,
+    );
   });
 
-  it('keeps one row per item id and returns the home list newest first', () => {
+  it('finds the newest row of an id through items_id', () => {
+    expect(plan('SELECT title FROM items WHERE id = ? ORDER BY row_id DESC LIMIT 1', 'a')).toContain('items_id');
+  });
+
+  it('keeps one row per (origin, id) and returns the home list newest first', () => {
     insertItem('old', 'fleet', '2024-01-01T08:00:00Z');
     insertItem('new', 'fleet', '2024-03-01T08:00:00Z');
     insertItem('mid', 'pack', '2024-02-01T08:00:00Z');
-    expect(() => insertItem('new', 'pack', '2024-04-01T08:00:00Z')).toThrow(/UNIQUE/);
+    insertItem('new', 'pack', '2024-04-01T08:00:00Z');
+    expect(() => insertItem('new', 'pack', '2024-05-01T08:00:00Z')).toThrow(/UNIQUE/);
     const ids = db.prepare('SELECT id FROM items ORDER BY published_at DESC, id LIMIT 10').pluck().all();
-    expect(ids).toEqual(['new', 'mid', 'old']);
+    expect(ids).toEqual(['new', 'new', 'mid', 'old']);
   });
 
   it('refuses an item without its required fields', () => {

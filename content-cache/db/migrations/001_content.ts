@@ -1,8 +1,11 @@
 import type { Migration } from './types.js';
 
 /**
- * Items hold exactly the published content of each origin (the fleet, or one provisioned pack):
+ * Items hold exactly the published content of each origin (the fleet, or the provisioned pack):
  * a publish replaces an origin's rows in one transaction, so readers never see half a version.
+ * The same item id may exist in two origins; readers show the most recently published row, and
+ * when one origin drops it the other's copy shows again. An explicit INTEGER PRIMARY KEY keeps
+ * rowids stable across VACUUM, which the search index relies on.
  */
 export const migration001: Migration = {
   version: 1,
@@ -19,7 +22,8 @@ export const migration001: Migration = {
       CREATE INDEX content_versions_origin ON content_versions (origin, id DESC);
 
       CREATE TABLE items (
-        id TEXT PRIMARY KEY,
+        row_id INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
         origin TEXT NOT NULL,
         kind TEXT NOT NULL,
         title TEXT NOT NULL,
@@ -30,10 +34,11 @@ export const migration001: Migration = {
         summary TEXT NOT NULL,
         body_sha256 TEXT NOT NULL,
         body_json TEXT NOT NULL,
-        body_text TEXT NOT NULL
+        body_text TEXT NOT NULL,
+        UNIQUE (origin, id)
       );
       CREATE INDEX items_home ON items (published_at DESC, id);
-      CREATE INDEX items_origin ON items (origin);
+      CREATE INDEX items_id ON items (id, row_id);
 
       CREATE TABLE blobs (
         sha256 TEXT PRIMARY KEY,

@@ -32,7 +32,7 @@ function insertItem(id: string, title: string, bodyText: string): void {
 function matches(query: string): string[] {
   return db
     .prepare(
-      'SELECT items.id FROM items_fts JOIN items ON items.rowid = items_fts.rowid WHERE items_fts MATCH ? ORDER BY items.id',
+      'SELECT items.id FROM items_fts JOIN items ON items.row_id = items_fts.rowid WHERE items_fts MATCH ? ORDER BY items.id',
     )
     .pluck()
     .all(`"${query}"`) as string[];

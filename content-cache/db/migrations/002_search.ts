@@ -10,17 +10,17 @@ export const migration002: Migration = {
   up(db) {
     db.exec(`
       CREATE VIRTUAL TABLE items_fts USING fts5(
-        title, body_text, content='items', content_rowid='rowid', tokenize='trigram'
+        title, body_text, content='items', content_rowid='row_id', tokenize='trigram'
       );
       CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
-        INSERT INTO items_fts (rowid, title, body_text) VALUES (new.rowid, new.title, new.body_text);
+        INSERT INTO items_fts (rowid, title, body_text) VALUES (new.row_id, new.title, new.body_text);
       END;
       CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
-        INSERT INTO items_fts (items_fts, rowid, title, body_text) VALUES ('delete', old.rowid, old.title, old.body_text);
+        INSERT INTO items_fts (items_fts, rowid, title, body_text) VALUES ('delete', old.row_id, old.title, old.body_text);
       END;
       CREATE TRIGGER items_fts_update AFTER UPDATE ON items BEGIN
-        INSERT INTO items_fts (items_fts, rowid, title, body_text) VALUES ('delete', old.rowid, old.title, old.body_text);
-        INSERT INTO items_fts (rowid, title, body_text) VALUES (new.rowid, new.title, new.body_text);
+        INSERT INTO items_fts (items_fts, rowid, title, body_text) VALUES ('delete', old.row_id, old.title, old.body_text);
+        INSERT INTO items_fts (rowid, title, body_text) VALUES (new.row_id, new.title, new.body_text);
       END;
       -- Items cached under schema 1 must be indexed too, or they are unsearchable and deleting them corrupts the index.
       INSERT INTO items_fts (items_fts) VALUES ('rebuild');

@@ -2,7 +2,14 @@ import { vi } from 'vitest';
 import type { BridgeChannels } from '../../../common/bridge/contract.js';
 import type { BridgeEventListener, KioskHost } from '../types.js';
 
-export const idleStatus = { online: false, serverUrl: null, contentVersion: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null };
+export const idleStatus = {
+  online: false,
+  serverUrl: null,
+  contentVersion: null,
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+};
 
 /** A KioskHost with canned answers, whose handlers are mocks and whose events the test emits. */
 export function fakeKioskHost() {
@@ -11,7 +18,9 @@ export function fakeKioskHost() {
     'host:info': vi.fn(async () => ({ appVersion: '0.1.0', shell: 'electron' as const, fault: null })),
     'content:list': vi.fn(async () => []),
     'content:article': vi.fn(async () => null),
-    'content:search': vi.fn(async ({ query }: { query: string }) => [{ id: 'a1', kind: 'article' as const, title: query, snippet: '' }]),
+    'content:search': vi.fn(async ({ query }: { query: string }) => [
+      { id: 'a1', kind: 'article' as const, title: query, snippet: '' },
+    ]),
     'sync:status': vi.fn(async () => idleStatus),
     'sync:now': vi.fn(async () => idleStatus),
   } satisfies BridgeChannels;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { NewsboardBridge } from '../../../common/bridge/api.js';
-import { bridgeContract, bridgeErrorBodySchema, type BridgeEvent, type BridgeResult } from '../../../common/bridge/contract.js';
+import {
+  bridgeContract,
+  bridgeErrorBodySchema,
+  type BridgeEvent,
+  type BridgeResult,
+} from '../../../common/bridge/contract.js';
 import { BridgeError } from './bridgeError.js';
 import { keepEventSocket, type OpenSocket } from './eventSocket.js';
 import { takeBridgeSecret } from './secret.js';

@@ -21,7 +21,10 @@ export interface CliProcess {
 
 /** Runs the built CLI as a real process, as an operator would. */
 export function startCli(args: string[]): CliProcess {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEWSBOARD_LOG_LEVEL: 'warn' } });
+  const child = spawn(process.execPath, [cli, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NEWSBOARD_LOG_LEVEL: 'warn' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -32,7 +35,10 @@ export function startCli(args: string[]): CliProcess {
     stderr: () => stderr,
     line: (prefix, timeoutMs = 20_000) =>
       new Promise((resolve, reject) => {
-        const deadline = setTimeout(() => finish(new Error(`no "${prefix}" line within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        const deadline = setTimeout(
+          () => finish(new Error(`no "${prefix}" line within ${timeoutMs} ms; stderr: ${stderr}`)),
+          timeoutMs,
+        );
         const check = () => {
           const found = stdout.split('\n').find((l) => l.startsWith(prefix));
           if (found) finish(null, found.slice(prefix.length).trim());
@@ -57,6 +63,9 @@ export function startCli(args: string[]): CliProcess {
 }
 
 export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NEWSBOARD_LOG_LEVEL: 'warn' } });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NEWSBOARD_LOG_LEVEL: 'warn' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -7,8 +7,17 @@ export const PORTRAIT = { width: 1080, height: 1920 } as const;
 export const LANDSCAPE = { width: 1920, height: 1080 } as const;
 
 /** A touch screen the size of a board: taps, not clicks. */
-export async function boardPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, deviceScaleFactor: 1, locale: 'zh-CN' });
+export async function boardPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport,
+    hasTouch: true,
+    isMobile: false,
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+  });
   return { context, page: await context.newPage() };
 }
 
