@@ -27,15 +27,18 @@ export const itemSummarySchema = z.object({
 });
 export type ItemSummary = z.infer<typeof itemSummarySchema>;
 
-/** The body of an article as plain paragraphs; sanitized HTML arrives with the content model of issue 3. */
+/**
+ * The body of an article: plain paragraphs always (search, read-aloud, the text fallback), and
+ * sanitized HTML when the source had markup. `html` has passed the ingest sanitizer; the renderer
+ * sanitizes it once more with DOMPurify before it touches the DOM.
+ */
 export const articleBodySchema = z.object({
   paragraphs: z.array(z.string().max(20_000)).max(2_000),
+  html: z.string().max(2_000_000).optional(),
 });
 export type ArticleBody = z.infer<typeof articleBodySchema>;
 
-export const articleSchema = itemSummarySchema.extend({
-  paragraphs: articleBodySchema.shape.paragraphs,
-});
+export const articleSchema = itemSummarySchema.extend(articleBodySchema.shape);
 export type Article = z.infer<typeof articleSchema>;
 
 export const searchHitSchema = z.object({

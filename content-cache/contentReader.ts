@@ -74,7 +74,7 @@ export class ContentReader {
     const row = this.articleStatement.get(id) as (ItemRow & { body_json: string }) | undefined;
     if (!row) return null;
     const body = articleBodySchema.parse(JSON.parse(row.body_json));
-    return { ...toSummary(row), paragraphs: body.paragraphs };
+    return { ...toSummary(row), ...body };
   }
 
   search(query: string, limit = 20): SearchHit[] {

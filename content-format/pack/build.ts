@@ -20,8 +20,8 @@ export interface BuiltPack {
 export function buildPack(articles: readonly Article[], createdAt: string): BuiltPack {
   const blobs = new Map<string, Buffer>();
   const items: PackItem[] = articles.map((article) => {
-    const { paragraphs, ...summary } = article;
-    const bytes = Buffer.from(JSON.stringify(articleBodySchema.parse({ paragraphs })), 'utf8');
+    const { paragraphs, html, ...summary } = article;
+    const bytes = Buffer.from(JSON.stringify(articleBodySchema.parse({ paragraphs, html })), 'utf8');
     const body: BlobRef = { sha256: sha256Hex(bytes), size: bytes.length, mediaType: ARTICLE_BODY_MEDIA_TYPE };
     blobs.set(body.sha256, bytes);
     return { ...summary, body };
