@@ -1,0 +1,37 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  fsyncSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import { generateSigningKeyPem, signingKeyFromPem, type SigningKey } from '../../content-format/signing/ed25519.js';
+
+export const SERVER_KEY_FILE = path.join('keys', 'server-ed25519.pem');
+
+/**
+ * The fleet's signing key, created on first start. Boards pin its public half, so losing it means
+ * re-enrolling every board: it is written durably and readable by the server's user only.
+ */
+export function loadOrCreateServerKey(dataDir: string): SigningKey {
+  const file = path.join(dataDir, SERVER_KEY_FILE);
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const temp = `${file}.tmp-${process.pid}`;
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      writeSync(fd, generateSigningKeyPem());
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  }
+  chmodSync(file, 0o600);
+  return signingKeyFromPem(readFileSync(file, 'utf8'));
+}
