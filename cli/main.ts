@@ -4,6 +4,7 @@ import { demoPackCommand } from './commands/demoPack.js';
 import { fleetCommand } from './commands/fleet.js';
 import { ingestCommand } from './commands/ingest.js';
 import { kioskCommand } from './commands/kiosk.js';
+import { parseFeedCommand } from './commands/parseFeed.js';
 import { searchCommand } from './commands/search.js';
 import { verifyCommand } from './commands/verify.js';
 
@@ -15,6 +16,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; summary
   search: { run: searchCommand, summary: "search a kiosk's cached content" },
   verify: { run: verifyCommand, summary: "check a kiosk's database and blobs" },
   'demo-pack': { run: demoPackCommand, summary: 'write the demo content as a content pack' },
+  'parse-feed': { run: parseFeedCommand, summary: 'print a feed file normalized and sanitized (JSON)' },
 };
 
 const usage = `Usage: newsboard <command> [options]   (newsboard <command> --help for each)

@@ -1,97 +1,86 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { articleBodySchema, type Article, type ItemSummary, type SearchHit } from '../common/content.js';
+import type {
+  Article,
+  BookChapter,
+  ContentItem,
+  EditionSummary,
+  ItemSummary,
+  Notice,
+  QuizQuestion,
+  SearchHit,
+} from '../common/content.js';
+import { ItemReader, type QuestionQuery } from './kinds/itemReader.js';
+import { ListReader, type ListFilter } from './kinds/listReader.js';
+import { effectiveNow } from './kinds/shown.js';
+import { Searcher } from './search/searcher.js';
 
-interface ItemRow {
-  id: string;
-  kind: 'article';
-  title: string;
-  source: string;
-  section: string;
-  language: ItemSummary['language'];
-  published_at: string;
-  summary: string;
-}
-
-const SUMMARY_COLUMNS = 'id, kind, title, source, section, language, published_at, summary';
-
-/** An id published by two origins shows once: the row published last (see migration 001). */
-const VISIBLE = 'NOT EXISTS (SELECT 1 FROM items AS newer WHERE newer.id = items.id AND newer.row_id > items.row_id)';
-
-function toSummary(row: ItemRow): ItemSummary {
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    source: row.source,
-    section: row.section,
-    language: row.language,
-    publishedAt: row.published_at,
-    summary: row.summary,
-  };
-}
-
-/** Trigram search needs three characters; shorter queries take the scan path, which stays fast at our sizes. */
-const TRIGRAM_MIN_CHARS = 3;
-const SNIPPET_CONTEXT = 24;
-
-function snippetAround(text: string, query: string): string {
-  const at = text.indexOf(query);
-  if (at < 0) return text.slice(0, SNIPPET_CONTEXT * 2);
-  const start = Math.max(0, at - SNIPPET_CONTEXT);
-  const end = Math.min(text.length, at + query.length + SNIPPET_CONTEXT);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
-}
-
-/** Everything the UI reads, on the read-only connection. */
+/**
+ * Everything the UI reads, on the read-only connection. Windows (expiry, notice validity) are judged
+ * at the board's clock as `effectiveNow` corrects it; `clock` is injectable for tests.
+ */
 export class ContentReader {
-  private readonly listStatement: Statement;
-  private readonly articleStatement: Statement;
-  private readonly ftsStatement: Statement;
-  private readonly scanStatement: Statement;
+  private readonly lists: ListReader;
+  private readonly items: ItemReader;
+  private readonly searcher: Searcher;
   private readonly versionStatement: Statement;
+  private readonly lastPublishStatement: Statement;
 
-  constructor(db: Database) {
-    this.listStatement = db.prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${VISIBLE} ORDER BY published_at DESC, id LIMIT ?`,
-    );
-    this.articleStatement = db.prepare(
-      `SELECT ${SUMMARY_COLUMNS}, body_json FROM items WHERE id = ? ORDER BY row_id DESC LIMIT 1`,
-    );
-    this.ftsStatement = db.prepare(`SELECT items.id, items.kind, items.title, items.body_text
-      FROM items_fts JOIN items ON items.row_id = items_fts.rowid
-      WHERE items_fts MATCH ? AND ${VISIBLE} ORDER BY bm25(items_fts, 5.0, 1.0) LIMIT ?`);
-    this.scanStatement = db.prepare(`SELECT id, kind, title, body_text FROM items
-      WHERE (instr(title, @q) > 0 OR instr(body_text, @q) > 0) AND ${VISIBLE}
-      ORDER BY published_at DESC LIMIT @limit`);
+  constructor(
+    db: Database,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.lists = new ListReader(db);
+    this.items = new ItemReader(db);
+    this.searcher = new Searcher(db);
     this.versionStatement = db.prepare('SELECT version FROM content_versions ORDER BY id DESC LIMIT 1').pluck();
+    this.lastPublishStatement = db
+      .prepare('SELECT published_at FROM content_versions ORDER BY id DESC LIMIT 1')
+      .pluck();
   }
 
-  list(limit = 100): ItemSummary[] {
-    return (this.listStatement.all(limit) as ItemRow[]).map(toSummary);
+  /** Epoch ms at which windows are judged now. */
+  now(): number {
+    return effectiveNow(this.clock(), (this.lastPublishStatement.get() as string | undefined) ?? null);
+  }
+
+  list(limit = 100, filter: ListFilter = {}): ItemSummary[] {
+    return this.lists.list(limit, filter, this.now());
   }
 
   article(id: string): Article | null {
-    const row = this.articleStatement.get(id) as (ItemRow & { body_json: string }) | undefined;
-    if (!row) return null;
-    const body = articleBodySchema.parse(JSON.parse(row.body_json));
-    return { ...toSummary(row), ...body };
+    const item = this.items.item(id, this.now());
+    return item?.kind === 'article' ? item : null;
   }
 
+  item(id: string): ContentItem | null {
+    return this.items.item(id, this.now());
+  }
+
+  notices(limit = 20): Notice[] {
+    return this.lists.notices(limit, this.now());
+  }
+
+  editions(publicationId?: string, limit = 50): EditionSummary[] {
+    return this.lists.editions(publicationId, limit, this.now());
+  }
+
+  quizQuestions(bankId: string, query: QuestionQuery): QuizQuestion[] {
+    return this.items.questions(bankId, query, this.now());
+  }
+
+  bookChapter(bookId: string, chapterId: string): BookChapter | null {
+    return this.items.chapterOf(bookId, chapterId, this.now());
+  }
+
+  mediaInfo(sha256: string): { mediaType: string; size: number } | null {
+    return this.items.mediaInfo(sha256);
+  }
+
+  /** Matches of a passerby's query (see content-cache/search/searcher.ts), best first. */
   search(query: string, limit = 20): SearchHit[] {
-    const q = query.trim();
-    if (!q) return [];
-    type HitRow = { id: string; kind: 'article'; title: string; body_text: string };
-    const rows = (
-      [...q].length >= TRIGRAM_MIN_CHARS
-        ? this.ftsStatement.all(`"${q.replaceAll('"', '""')}"`, limit)
-        : this.scanStatement.all({ q, limit })
-    ) as HitRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      title: row.title,
-      snippet: snippetAround(row.title.includes(q) && !row.body_text.includes(q) ? row.title : row.body_text, q),
-    }));
+    return this.searcher
+      .search(query, { limit, now: this.now() })
+      .map(({ id, kind, title, snippet }) => ({ id, kind, title, snippet }));
   }
 
   contentVersion(): string | null {

@@ -6,7 +6,7 @@ import type { Article, ItemSummary } from '../common/content.js';
 import { ARTICLE_BODY_MEDIA_TYPE } from '../common/pack.js';
 import { sha256Hex } from '../content-format/hash.js';
 import { ContentReader } from './contentReader.js';
-import { ContentWriter, FLEET_ORIGIN, PACK_ORIGIN, type PublishEntry } from './contentWriter.js';
+import { ContentWriter, FLEET_ORIGIN, PACK_ORIGIN, type PublishEntry, type PublishEntryOf } from './contentWriter.js';
 import { openReader, openWriter } from './db/open.js';
 
 let dir: string;
@@ -43,7 +43,7 @@ function article(id: string, title: string, publishedAt: string, paragraphs: str
   };
 }
 
-function entry(a: Article): PublishEntry {
+function entry(a: Article): PublishEntryOf<'article'> {
   const { paragraphs, ...summary } = a;
   const bytes = Buffer.from(JSON.stringify({ paragraphs }));
   return {
@@ -122,7 +122,7 @@ describe('ContentWriter.publish and ContentReader.list', () => {
     writer.publish(FLEET_ORIGIN, 'v1', [entry(article('keep', '保留', '2024-05-01', ['x']))]);
     const broken = {
       item: entry(article('bad', '坏', '2024-06-01', ['y'])).item,
-      get body(): PublishEntry['body'] {
+      get body(): PublishEntryOf<'article'>['body'] {
         throw new Error('disk gone');
       },
     };

@@ -1,11 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ArticleBody } from '../common/content.js';
-import type { PackItem } from '../common/pack.js';
+import { itemBlobRefs } from '../common/pack.js';
+import type { PublishEntry, PublishEntryOf } from './kinds/entries.js';
+import { itemColumns, KindRowWriter } from './kinds/itemRows.js';
+import { indexPending } from './search/indexer.js';
 
-export interface PublishEntry {
-  item: PackItem;
-  body: ArticleBody;
-}
+export type { PublishEntry, PublishEntryOf };
 
 /** Origins name where content came from; each is replaced as a whole by its next version. */
 export const FLEET_ORIGIN = 'fleet';
@@ -23,12 +22,17 @@ export class ContentWriter {
   private readonly touchBlob: Statement;
   private readonly getState: Statement;
   private readonly setState: Statement;
+  private readonly kindRows: KindRowWriter;
 
   constructor(private readonly db: Database) {
+    // Deleting the items cascades to each kind's own tables (migration 004).
     this.deleteOrigin = db.prepare('DELETE FROM items WHERE origin = ?');
     this.insertItem = db.prepare(`INSERT INTO items
-      (id, origin, kind, title, source, section, language, published_at, summary, body_sha256, body_json, body_text)
-      VALUES (@id, @origin, @kind, @title, @source, @section, @language, @publishedAt, @summary, @bodySha256, @bodyJson, @bodyText)`);
+      (id, origin, kind, title, source, section, language, published_at, summary, body_sha256, body_json, body_text,
+        priority, valid_from_ms, expires_at_ms, emergency, meta_json)
+      VALUES (@id, @origin, @kind, @title, @source, @section, @language, @publishedAt, @summary, @bodySha256, @bodyJson,
+        @bodyText, @priority, @validFromMs, @expiresAtMs, @emergency, @metaJson)`);
+    this.kindRows = new KindRowWriter(db);
     this.insertVersion = db.prepare(
       'INSERT INTO content_versions (origin, version, published_at, item_count) VALUES (?, ?, ?, ?)',
     );
@@ -46,8 +50,9 @@ export class ContentWriter {
     const at = now.toISOString();
     this.db.transaction(() => {
       this.deleteOrigin.run(origin);
-      for (const { item, body } of entries) {
-        this.insertItem.run({
+      for (const entry of entries) {
+        const { item } = entry;
+        const { lastInsertRowid } = this.insertItem.run({
           id: item.id,
           origin,
           kind: item.kind,
@@ -58,13 +63,17 @@ export class ContentWriter {
           publishedAt: item.publishedAt,
           summary: item.summary,
           bodySha256: item.body.sha256,
-          bodyJson: JSON.stringify(body),
-          bodyText: body.paragraphs.join('\n'),
+          ...itemColumns(entry),
         });
-        this.touchBlob.run({ sha256: item.body.sha256, size: item.body.size, mediaType: item.body.mediaType, now: at });
+        this.kindRows.write(lastInsertRowid, entry);
+        for (const ref of itemBlobRefs(item)) {
+          this.touchBlob.run({ sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType, now: at });
+        }
       }
       this.insertVersion.run(origin, version, at, entries.length);
     })();
+    // Search (content-cache/search/indexer.ts): the publish is readable now; index what it queued.
+    indexPending(this.db);
   }
 
   state(key: string): string | undefined {

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../common/content.js';
 import { BlobStore } from '../content-format/blobs/fsBlobStore.js';
 import { sha256Hex } from '../content-format/hash.js';
+import { ARTICLE_BODY_MEDIA_TYPE } from '../common/pack.js';
 import { buildPack, type BuiltPack } from '../content-format/pack/build.js';
 import { PackError, packBlobPath, writePackDir } from '../content-format/pack/directory.js';
 import { ContentReader } from './contentReader.js';
@@ -126,7 +127,10 @@ describe('importPackDir', () => {
         version: 'hostile',
         createdAt: 'now',
         items: [
-          { ...summary, body: { sha256: sha256Hex(notABody), size: notABody.length, mediaType: 'application/json' } },
+          {
+            ...summary,
+            body: { sha256: sha256Hex(notABody), size: notABody.length, mediaType: ARTICLE_BODY_MEDIA_TYPE },
+          },
         ],
       },
       blobs: new Map([[sha256Hex(notABody), notABody]]),
@@ -134,6 +138,35 @@ describe('importPackDir', () => {
     await expect(importPackDir(await packDirOf('hostile', hostile), writer, blobs)).rejects.toThrow(
       /not a valid article body/,
     );
+    expectFirstStillPublished();
+  });
+
+  it('refuses a pack folder whose blobs/sha256 folder is a symbolic link to elsewhere', async () => {
+    await withFirstPublished();
+    const packDir = await packDirOf('linked', second);
+    const elsewhere = path.join(dir, 'elsewhere');
+    renameSync(path.join(packDir, 'blobs', 'sha256'), elsewhere);
+    symlinkSync(elsewhere, path.join(packDir, 'blobs', 'sha256'));
+    await expect(importPackDir(packDir, writer, blobs)).rejects.toThrow(
+      new PackError('blobs/sha256/ is a symbolic link; packs may hold only real folders'),
+    );
+    expectFirstStillPublished();
+    expect(blobs.has(second.manifest.items[0]!.body.sha256)).toBe(false);
+  });
+
+  it('refuses a blob that is a symbolic link, and takes back the blobs it had already stored', async () => {
+    const two = buildPack(
+      [article('t1', '甲', '2024-06-01', ['甲文。']), article('t2', '乙', '2024-06-02', ['乙文。'])],
+      'now',
+    );
+    await withFirstPublished();
+    const packDir = await packDirOf('two', two);
+    const [firstRef, linkedRef] = two.manifest.items.map((item) => item.body);
+    const outside = path.join(dir, 'outside-blob');
+    renameSync(packBlobPath(packDir, linkedRef!.sha256), outside);
+    symlinkSync(outside, packBlobPath(packDir, linkedRef!.sha256));
+    await expect(importPackDir(packDir, writer, blobs)).rejects.toThrow(/is a symbolic link/);
+    expect(blobs.has(firstRef!.sha256)).toBe(false);
     expectFirstStillPublished();
   });
 });

@@ -3,7 +3,7 @@
 # end-to-end tests (Playwright in the system Chromium). Ends with the runners' summary lines.
 source "$(dirname "$0")/lib.sh"
 ensure_npm_packages
-ensure_debian_packages chromium fonts-noto-cjk xvfb poppler-utils
+ensure_debian_packages chromium fonts-noto-cjk xvfb poppler-utils qpdf
 ensure_built
 
 mkdir -p test-results

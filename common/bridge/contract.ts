@@ -1,5 +1,20 @@
 import { z } from 'zod';
-import { articleSchema, itemIdSchema, itemSummarySchema, languageSchema, searchHitSchema } from '../content.js';
+import {
+  articleSchema,
+  bookChapterSchema,
+  contentItemSchema,
+  editionSummarySchema,
+  itemIdSchema,
+  itemKindSchema,
+  itemSummarySchema,
+  languageSchema,
+  noticeSchema,
+  quizQuestionSchema,
+  searchHitSchema,
+} from '../content.js';
+import { isoDateSchema, sha256HexSchema } from '../kinds/base.js';
+import { bookChapterIdSchema } from '../kinds/book.js';
+import { quizTagSchema } from '../kinds/quiz.js';
 
 /**
  * The one bridge contract between the renderer and the kiosk host. Every channel has an argument
@@ -15,6 +30,14 @@ export const syncStatusSchema = z.object({
   lastAttemptAt: z.string().nullable(),
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** Body bytes (manifest and blobs) downloaded on the board's current calendar day. */
+  bytesToday: z.number().int().nonnegative().optional(),
+  /** Blobs the newest known version still needs before it can be published. */
+  pendingBlobs: z.number().int().nonnegative().optional(),
+  /** Why those blobs wait although nothing failed (download window, daily byte budget); null when they don't. */
+  pendingReason: z.string().nullable().optional(),
+  /** When the schedule runs the next round (before its random delay); null when no schedule runs. */
+  nextAttemptAt: z.string().nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -43,13 +66,60 @@ export type BridgeErrorBody = z.infer<typeof bridgeErrorBodySchema>;
 
 const noArgs = z.object({}).strict();
 
+/**
+ * A media blob (image, page image, captions) for the renderer to show as a blob: URL, which the CSP
+ * allows; video files are too large for the bridge and are not served here.
+ */
+export const mediaBlobSchema = z.object({ mediaType: z.string(), base64: z.string() });
+export type MediaBlob = z.infer<typeof mediaBlobSchema>;
+export const MAX_MEDIA_READ_BYTES = 16 * 1024 * 1024;
+
 export const bridgeContract = {
   'host:info': { args: noArgs, result: hostInfoSchema },
   'content:list': {
-    args: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    args: z
+      .object({
+        limit: z.number().int().min(1).max(500).optional(),
+        /** Articles only when absent. */
+        kinds: z.array(itemKindSchema).min(1).max(itemKindSchema.options.length).optional(),
+        section: z.string().max(100).optional(),
+      })
+      .strict(),
     result: z.array(itemSummarySchema),
   },
   'content:article': { args: z.object({ id: itemIdSchema }).strict(), result: articleSchema.nullable() },
+  /** Any item, whole, by id: a discriminated union on `kind`; null when absent, expired or not yet valid. */
+  'content:item': { args: z.object({ id: itemIdSchema }).strict(), result: contentItemSchema.nullable() },
+  /** Notices in force now: emergencies first, then priority, then the newest. */
+  'notices:active': {
+    args: z.object({ limit: z.number().int().min(1).max(100).optional() }).strict(),
+    result: z.array(noticeSchema),
+  },
+  /** The shelf (newest issue of each publication), or one publication's back issues, newest first. */
+  'editions:list': {
+    args: z
+      .object({ publicationId: itemIdSchema.optional(), limit: z.number().int().min(1).max(500).optional() })
+      .strict(),
+    result: z.array(editionSummarySchema),
+  },
+  /** Questions of a quiz bank (5 when no limit is given); with `date`, that day's selection, the same for every passerby. */
+  'quiz:questions': {
+    args: z
+      .object({
+        bankId: itemIdSchema,
+        tag: quizTagSchema.optional(),
+        date: isoDateSchema.optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+      })
+      .strict(),
+    result: z.array(quizQuestionSchema),
+  },
+  'book:chapter': {
+    args: z.object({ bookId: itemIdSchema, chapterId: bookChapterIdSchema }).strict(),
+    result: bookChapterSchema.nullable(),
+  },
+  /** A media blob a published item uses; null for any other hash or one over MAX_MEDIA_READ_BYTES. */
+  'media:read': { args: z.object({ sha256: sha256HexSchema }).strict(), result: mediaBlobSchema.nullable() },
   'content:search': {
     args: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }).strict(),
     result: z.array(searchHitSchema),

@@ -27,6 +27,12 @@ function handlers(overrides: Partial<BridgeChannels> = {}): BridgeChannels & { c
       calls.push(args);
       return [{ id: 'a1', kind: 'article', title: '天气', snippet: '今天晴' }];
     },
+    'content:item': async () => null,
+    'notices:active': async () => [],
+    'editions:list': async () => [],
+    'quiz:questions': async () => [],
+    'book:chapter': async () => null,
+    'media:read': async () => null,
     'sync:status': async () => status,
     'sync:now': async () => status,
     ...overrides,

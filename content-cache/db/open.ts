@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import type { HostFault } from '../../common/bridge/contract.js';
+import { indexPending } from '../search/indexer.js';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index.js';
 
 export type StorageFaultCode = Exclude<HostFault['code'], 'internal'>;
@@ -92,6 +93,8 @@ export function openWriter(dataDir: string): Database.Database {
     assertNotNewer(schemaVersion(db, file), file);
     applyPragmas(db);
     migrate(db, file);
+    // Items queued for search by a publish or an upgrade that did not finish indexing them.
+    indexPending(db);
   } catch (error) {
     db.close();
     if (error instanceof StorageFault) throw error;

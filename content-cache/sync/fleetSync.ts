@@ -1,45 +1,48 @@
+import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import type { SyncStatus } from '../../common/bridge/contract.js';
-import { packManifestSchema, type PackManifest } from '../../common/pack.js';
-import type { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
+import { manifestBlobRefs, type BlobRef, type PackManifest } from '../../common/pack.js';
+import { BlobIntegrityError, type BlobStore } from '../../content-format/blobs/fsBlobStore.js';
+import { enforceBlobBudget } from '../blobs/eviction.js';
+import { BlobScrubber } from '../blobs/scrub.js';
 import { FLEET_ORIGIN, type ContentWriter } from '../contentWriter.js';
-import { entriesFromBlobs, mapBounded } from './publishEntries.js';
+import { BlobFetcher } from './blobFetcher.js';
+import { syncConfigSchema, type SyncConfig, type SyncConfigInput } from './config.js';
+import { DailyBytes } from './dailyBytes.js';
+import { describeError } from './errors.js';
+import { fetchManifest } from './manifestFetch.js';
+import { backoffMessage, pendingReason, planDownloads } from './plan.js';
+import { entriesFromBlobs } from './publishEntries.js';
 
-export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
-const REQUEST_TIMEOUT_MS = 15_000;
-const BLOB_CONCURRENCY = 4;
 const ETAG_KEY = 'fleet.manifest.etag';
 const VERSION_KEY = 'fleet.manifest.version';
 
 export interface FleetSyncOptions {
   serverUrl: string | null;
   writer: ContentWriter;
+  /** The writer's connection, for blob eviction and scrubbing (which blobs published content references). */
+  db: Database;
   blobs: BlobStore;
   logger: Logger;
+  config?: SyncConfigInput;
   /** Called after a new version has been committed. */
   onPublished: (version: string) => void;
   onStatus: (status: SyncStatus) => void;
   fetch?: typeof fetch;
   now?: () => Date;
+  random?: () => number;
 }
 
-async function readLimited(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > limit) throw new Error(`manifest of ${declared} bytes is over the ${limit}-byte limit`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > limit)
-    throw new Error(`manifest of ${bytes.byteLength} bytes is over the ${limit}-byte limit`);
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+/** The newest manifest not yet published, and the blobs it still lacks (re-checked each round, never re-listed). */
+interface PendingVersion {
+  manifest: PackManifest;
+  etag: string | null;
+  missing: BlobRef[];
 }
 
-/** fetch() reports every network failure as "fetch failed"; the operator needs the cause (refused, DNS, reset). */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as { message?: unknown; code?: unknown } | undefined;
-  const detail =
-    (typeof cause?.message === 'string' && cause.message) || (typeof cause?.code === 'string' && cause.code) || '';
-  return detail && !error.message.includes(detail) ? `${error.message}: ${detail}` : error.message;
+interface RoundResult {
+  published: string | null;
+  pendingReason: string | null;
 }
 
 /**
@@ -49,9 +52,17 @@ function describeError(error: unknown): string {
 export class FleetSync {
   private current: SyncStatus;
   private running: Promise<SyncStatus> | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => Date;
+  private readonly random: () => number;
+  private readonly config: SyncConfig;
+  private readonly fetcher: BlobFetcher;
+  private readonly daily: DailyBytes;
+  private readonly scrubber: BlobScrubber;
+  /** Referenced blobs found damaged or missing on disk, kept until downloaded again. */
+  private readonly repairs = new Map<string, BlobRef>();
+  private pending: PendingVersion | null = null;
+  private trimmedOnce = false;
 
   constructor(
     private readonly options: FleetSyncOptions,
@@ -59,6 +70,18 @@ export class FleetSync {
   ) {
     this.fetchImpl = options.fetch ?? fetch;
     this.now = options.now ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.config = syncConfigSchema.parse(options.config ?? {});
+    this.fetcher = new BlobFetcher({
+      blobs: options.blobs,
+      fetch: this.fetchImpl,
+      config: this.config,
+      logger: options.logger,
+      random: this.random,
+      now: this.now,
+    });
+    this.daily = new DailyBytes(options.writer, this.config.timeZone);
+    this.scrubber = new BlobScrubber(options.db, options.blobs);
     this.current = {
       online: false,
       serverUrl: options.serverUrl,
@@ -66,11 +89,19 @@ export class FleetSync {
       lastAttemptAt: null,
       lastSuccessAt: null,
       lastError: options.serverUrl ? null : 'standalone: no fleet server configured',
+      bytesToday: this.daily.today(this.now()),
+      pendingBlobs: 0,
+      pendingReason: null,
+      nextAttemptAt: null,
     };
   }
 
   status(): SyncStatus {
     return this.current;
+  }
+
+  get syncConfig(): SyncConfig {
+    return this.config;
   }
 
   /** Single flight: a "sync now" during a running sync waits for that sync instead of starting another. */
@@ -81,16 +112,9 @@ export class FleetSync {
     return this.running;
   }
 
-  start(intervalMs: number): void {
-    if (!this.options.serverUrl || this.timer) return;
-    void this.syncOnce();
-    this.timer = setInterval(() => void this.syncOnce(), intervalMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  /** The schedule tells when it runs next, so the status can show it. */
+  noteNextAttempt(at: Date | null): void {
+    this.update({ nextAttemptAt: at?.toISOString() ?? null });
   }
 
   private update(patch: Partial<SyncStatus>): SyncStatus {
@@ -103,64 +127,161 @@ export class FleetSync {
     const { serverUrl, logger } = this.options;
     if (!serverUrl) return this.current;
     const attemptAt = this.now().toISOString();
+    let bytes = 0;
+    let outcome: { result: RoundResult } | { error: unknown };
     try {
-      const published = await this.pull(serverUrl);
-      return this.update({
-        online: true,
-        lastAttemptAt: attemptAt,
-        lastSuccessAt: this.now().toISOString(),
-        lastError: null,
-        ...(published ? { contentVersion: published } : {}),
-      });
+      outcome = { result: await this.pull(serverUrl, (count) => (bytes += count)) };
     } catch (error) {
-      const message = describeError(error);
-      logger.warn({ err: message, serverUrl }, 'sync failed; showing cached content');
-      return this.update({ online: false, lastAttemptAt: attemptAt, lastError: message });
+      outcome = { error };
     }
+    try {
+      this.daily.add(bytes, this.now());
+    } catch (error) {
+      // A full disk can refuse even this small write; the round's status must still be reported.
+      logger.warn({ err: describeError(error) }, 'could not record the bytes downloaded today');
+    }
+    const common = {
+      lastAttemptAt: attemptAt,
+      bytesToday: this.daily.today(this.now()),
+      pendingBlobs: this.pendingBlobCount(),
+    };
+    if ('error' in outcome) {
+      const message = describeError(outcome.error);
+      logger.warn({ err: message, serverUrl }, 'sync failed; showing cached content');
+      return this.update({ ...common, online: false, lastError: message, pendingReason: null });
+    }
+    const { published, pendingReason: waiting } = outcome.result;
+    return this.update({
+      ...common,
+      online: true,
+      lastSuccessAt: this.now().toISOString(),
+      lastError: null,
+      pendingReason: waiting,
+      ...(published ? { contentVersion: published } : {}),
+    });
   }
 
-  /** Returns the version it published, or null when nothing changed. */
-  private async pull(serverUrl: string): Promise<string | null> {
+  private pendingBlobCount(): number {
+    const missing = new Set(this.repairs.keys());
+    for (const ref of this.pending?.missing ?? []) missing.add(ref.sha256);
+    return missing.size;
+  }
+
+  /** Returns the version it published (or null), and why blobs still wait if they do. */
+  private async pull(serverUrl: string, onBytes: (count: number) => void): Promise<RoundResult> {
     const { writer } = this.options;
-    const etag = writer.state(ETAG_KEY);
-    const response = await this.fetchImpl(new URL('/api/v1/manifest', serverUrl), {
-      headers: etag ? { 'if-none-match': etag } : {},
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    const answer = await fetchManifest({
+      serverUrl,
+      etag: this.pending?.etag ?? writer.state(ETAG_KEY),
+      fetch: this.fetchImpl,
+      timeoutMs: this.config.requestTimeoutMs,
+      onBytes,
     });
-    if (response.status === 304) return null;
-    if (!response.ok) throw new Error(`fleet server answered ${response.status} for the manifest`);
-    const parsed = packManifestSchema.safeParse(JSON.parse(await readLimited(response, MAX_MANIFEST_BYTES)));
-    if (!parsed.success) throw new Error(`fleet manifest is malformed: ${z.prettifyError(parsed.error)}`);
-    const manifest = parsed.data;
-    const newEtag = response.headers.get('etag');
-    if (writer.state(VERSION_KEY) === manifest.version) {
-      if (newEtag) writer.setStateValue(ETAG_KEY, newEtag);
-      return null;
+    if (answer.changed) this.accept(answer.manifest, answer.etag);
+    for (const ref of (await this.scrubber.step(this.config.scrubBytesPerRound, this.config.scrubBlobsPerRound)) ??
+      []) {
+      this.options.logger.warn({ blob: ref.sha256 }, 'stored blob is damaged or missing; fetching it again');
+      this.repairs.set(ref.sha256, ref);
     }
-    await this.fetchMissingBlobs(serverUrl, manifest);
-    writer.publish(FLEET_ORIGIN, manifest.version, entriesFromBlobs(manifest.items, this.options.blobs), this.now());
+    const pending = this.pending;
+    this.dropArrived();
+    const wanted = new Map([...this.repairs, ...(pending?.missing ?? []).map((ref) => [ref.sha256, ref] as const)]);
+    let reason: string | null = null;
+    if (wanted.size > 0 || !this.trimmedOnce) await this.trim();
+    if (wanted.size > 0) {
+      const plan = planDownloads([...wanted.values()], {
+        now: this.now(),
+        config: this.config,
+        bytesToday: this.daily.today(this.now()),
+        failures: this.fetcher.failures,
+      });
+      if (plan.now.length > 0) this.options.logger.debug({ blobs: plan.now.length }, 'downloading blobs');
+      try {
+        await this.fetcher.fetch(serverUrl, plan.now, onBytes);
+      } finally {
+        this.dropArrived();
+      }
+      const backoff = backoffMessage(plan);
+      if (backoff) throw new Error(backoff);
+      reason = pendingReason(plan, this.config);
+      if (reason) return { published: null, pendingReason: reason };
+    }
+    if (!pending) return { published: null, pendingReason: null };
+    const published = this.publish(pending);
+    await this.trim();
+    return { published, pendingReason: null };
+  }
+
+  /** Blobs that are now stored no longer count as missing. */
+  private dropArrived(): void {
+    const { blobs } = this.options;
+    if (this.pending) this.pending.missing = this.pending.missing.filter((ref) => !blobs.has(ref.sha256));
+    for (const sha256 of this.repairs.keys()) if (blobs.has(sha256)) this.repairs.delete(sha256);
+  }
+
+  /** A manifest the board already shows only refreshes the ETag; any other becomes the pending version. */
+  private accept(manifest: PackManifest, etag: string | null): void {
+    const { writer, blobs } = this.options;
+    if (writer.state(VERSION_KEY) === manifest.version) {
+      if (etag) writer.setStateValue(ETAG_KEY, etag);
+      this.pending = null;
+      return;
+    }
+    const missing = manifestBlobRefs(manifest).filter((ref) => !blobs.has(ref.sha256));
+    this.pending = { manifest, etag, missing };
+    this.options.logger.debug(
+      { version: manifest.version, missing: missing.length },
+      'new fleet manifest; downloading missing blobs',
+    );
+  }
+
+  private publish(pending: PendingVersion): string {
+    const { writer, blobs, logger } = this.options;
+    const { manifest, etag } = pending;
+    let entries;
+    try {
+      entries = entriesFromBlobs(manifest.items, blobs);
+    } catch (error) {
+      if (error instanceof BlobIntegrityError) this.forgetDamaged(manifest);
+      throw error;
+    }
+    logger.debug({ version: manifest.version }, 'publishing fleet content');
+    writer.publish(FLEET_ORIGIN, manifest.version, entries, this.now());
     writer.setStateValue(VERSION_KEY, manifest.version);
-    if (newEtag) writer.setStateValue(ETAG_KEY, newEtag);
-    this.options.logger.info({ version: manifest.version, items: manifest.items.length }, 'published fleet content');
+    if (etag) writer.setStateValue(ETAG_KEY, etag);
+    this.pending = null;
+    logger.info({ version: manifest.version, items: manifest.items.length }, 'published fleet content');
     this.options.onPublished(manifest.version);
     return manifest.version;
   }
 
-  private async fetchMissingBlobs(serverUrl: string, manifest: PackManifest): Promise<void> {
+  /** Blobs damaged on disk after they were verified are deleted and listed as missing, so the next round fetches them. */
+  private forgetDamaged(manifest: PackManifest): void {
     const { blobs } = this.options;
-    const missing = [...new Map(manifest.items.map((item) => [item.body.sha256, item.body])).values()].filter(
-      (ref) => !blobs.has(ref.sha256),
-    );
-    await mapBounded(missing, BLOB_CONCURRENCY, async (ref) => {
-      const response = await this.fetchImpl(new URL(`/blobs/sha256/${ref.sha256}`, serverUrl), {
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      if (!response.ok) throw new Error(`fleet server answered ${response.status} for blob ${ref.sha256}`);
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      if (bytes.byteLength !== ref.size) {
-        throw new Error(`blob ${ref.sha256} arrived with ${bytes.byteLength} bytes, expected ${ref.size}`);
+    for (const ref of manifestBlobRefs(manifest)) {
+      try {
+        if (blobs.has(ref.sha256)) blobs.get(ref.sha256);
+      } catch (error) {
+        if (!(error instanceof BlobIntegrityError)) throw error;
+        blobs.remove(ref.sha256);
+        this.pending?.missing.push(ref);
       }
-      blobs.put(ref.sha256, bytes);
+    }
+  }
+
+  private async trim(): Promise<void> {
+    const { db, blobs, logger } = this.options;
+    this.trimmedOnce = true;
+    const keep = new Set(this.repairs.keys());
+    for (const ref of this.pending ? manifestBlobRefs(this.pending.manifest) : []) keep.add(ref.sha256);
+    const report = await enforceBlobBudget(db, blobs, {
+      budgetBytes: this.config.diskBudgetBytes,
+      keep,
+      now: this.now(),
+      staleAfterMs: this.config.partialMaxAgeMs,
     });
+    if (report.evicted > 0 || report.reclaimed > 0) logger.info(report, 'blob cache trimmed');
+    if (report.overBudgetBytes > 0)
+      logger.warn(report, 'published content alone exceeds the blob cache budget; nothing more can be evicted');
   }
 }

@@ -1,16 +1,18 @@
-import { articleBodySchema } from '../../common/content.js';
 import type { PackItem } from '../../common/pack.js';
 import type { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
 import type { PublishEntry } from '../contentWriter.js';
+import { entryFromBlobs } from '../kinds/bodies.js';
+import { checkLinks } from '../kinds/links.js';
 
-/** Turns stored, verified body blobs into publishable entries; throws if any body is not a valid article body. */
+/**
+ * Turns stored, verified blobs into publishable entries. Throws ContentRejected, naming the item,
+ * if any body does not match its kind, uses a blob it does not list or that is not stored, or links
+ * to an item outside the version.
+ */
 export function entriesFromBlobs(items: readonly PackItem[], blobs: BlobStore): PublishEntry[] {
-  return items.map((item) => {
-    const raw: unknown = JSON.parse(blobs.get(item.body.sha256).toString('utf8'));
-    const body = articleBodySchema.safeParse(raw);
-    if (!body.success) throw new Error(`body of item ${item.id} is not a valid article body`);
-    return { item, body: body.data };
-  });
+  const entries = items.map((item) => entryFromBlobs(item, blobs));
+  checkLinks(entries);
+  return entries;
 }
 
 /** Runs tasks with at most `limit` in flight; the first failure rejects after the in-flight ones settle. */

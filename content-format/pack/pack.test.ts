@@ -170,7 +170,7 @@ describe('readPackManifest refuses bad packs with a clear PackError', () => {
 
   it('a pack of another format', async () => {
     const packDir = await writeGoodPack();
-    rewriteManifest(packDir, (json) => void (json.format = 'newsboard-pack/2'));
+    rewriteManifest(packDir, (json) => void (json.format = 'newsboard-pack/99'));
     expect((await packErrorOf(readPackManifest(packDir))).message).toMatch(/malformed.*format/s);
   });
 

@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
-import sanitizeHtml from 'sanitize-html';
+import sanitizeHtml, { type IOptions, type Transformer } from 'sanitize-html';
+import { absoluteHttpUrl, rasterDataImage, smallCount } from './urls.js';
 
 export interface SanitizedArticle {
   /** Markup that keeps only the allowlist below; safe to store, still re-sanitized by the renderer. */
@@ -15,118 +16,238 @@ export interface SanitizeOptions {
   baseUrl?: string;
 }
 
-function absoluteHttpUrl(value: string, baseUrl: string | undefined): string | null {
-  try {
-    const url = baseUrl ? new URL(value, baseUrl) : new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+/**
+ * Reading markup, and nothing that acts: no script, style, form, frame, object, media, SVG or
+ * MathML element survives. SVG and MathML are dropped rather than vetted: htmlparser2 does not
+ * model foreign content the way browsers parse it, and namespace confusion is where sanitizer
+ * bypasses (mXSS) live; news charts arrive as images anyway.
+ */
+export const ARTICLE_TAGS = [
+  'p',
+  'br',
+  'wbr',
+  'hr',
+  'div',
+  'span',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'del',
+  'ins',
+  'sub',
+  'sup',
+  'small',
+  'mark',
+  'q',
+  'cite',
+  'abbr',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'img',
+  'a',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'ruby',
+  'rt',
+  'rp',
+] as const;
+
+/**
+ * Per tag, the only attributes kept. No `style` (it could lay an overlay over the kiosk), no
+ * `class` (it would pick up the renderer's own classes, e.g. a full-screen `.screen`), no `id` or
+ * `name` (they clobber DOM globals such as `window.root` or `document.cookie`; in-page anchors are
+ * useless on a board whose links are inert anyway), no event handlers, no `srcset`.
+ */
+export const ARTICLE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href', 'title'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+  abbr: ['title'],
+  ol: ['start'],
+  th: ['colspan', 'rowspan', 'scope'],
+  td: ['colspan', 'rowspan'],
+};
+
+/**
+ * Elements dropped with everything inside them: their content is never article text (code, CSS,
+ * form widgets, inert templates) or is raw text a browser never shows (iframe, noembed, noframes).
+ * Every other disallowed element (svg, math, noscript, object, section, font…) loses its tag but
+ * keeps its text, so an unclosed <svg> cannot swallow the rest of a story.
+ */
+const DROPPED_WITH_CONTENT = [
+  'script',
+  'style',
+  'template',
+  'title',
+  'textarea',
+  'select',
+  'datalist',
+  'iframe',
+  'noembed',
+  'noframes',
+];
+
+/** Block containers we do not keep still end a paragraph, so their text does not run together. */
+const AS_DIV = ['article', 'section', 'header', 'footer', 'aside', 'main', 'nav', 'address', 'center', 'details'];
+
+/**
+ * Where a new block of text starts (tag names as written, before the transforms above). Chinese
+ * pages often indent paragraphs with ideographic spaces; the renderer indents by CSS, so leading
+ * whitespace of a block is dropped rather than doubled. `pre` keeps its whitespace.
+ */
+const BLOCK_STARTS = new Set([
+  ...AS_DIV,
+  ...[
+    'p',
+    'div',
+    'li',
+    'dt',
+    'dd',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'figcaption',
+    'caption',
+    'td',
+    'th',
+  ],
+]);
+
+/** Deeper nesting is flattened (the text stays): no real article needs it, and layout cost grows with it. */
+const NESTING_LIMIT = 64;
+
+const TABLE_SCOPES = new Set(['row', 'col', 'rowgroup', 'colgroup']);
+const COLSPAN_MAX = 100;
+const ROWSPAN_MAX = 1000;
+const IMAGE_SIZE_MAX = 10_000;
+
+function keepDefined(attribs: Record<string, string | null | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(attribs).filter((entry): entry is [string, string] => entry[1] != null));
+}
+
+function transforms(baseUrl: string | undefined): Record<string, string | Transformer> {
+  const cell: Transformer = (tagName, attribs) => ({
+    tagName,
+    attribs: keepDefined({
+      colspan: smallCount(attribs.colspan, COLSPAN_MAX),
+      rowspan: smallCount(attribs.rowspan, ROWSPAN_MAX),
+      scope: attribs.scope && TABLE_SCOPES.has(attribs.scope) ? attribs.scope : null,
+    }),
+  });
+  return {
+    ...Object.fromEntries(AS_DIV.map((tag) => [tag, 'div'])),
+    h1: 'h2',
+    strike: 's',
+    tt: 'code',
+    kbd: 'code',
+    samp: 'code',
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: keepDefined({
+        href: attribs.href ? absoluteHttpUrl(attribs.href, baseUrl) : null,
+        title: attribs.title,
+      }),
+    }),
+    img: (tagName, attribs) => {
+      // Lazy-loading pages put the real picture in data-src and a placeholder (or nothing) in src.
+      const candidates = [attribs.src, attribs['data-src'], attribs['data-original']];
+      const src =
+        candidates
+          .map((value) => (value ? (rasterDataImage(value) ?? absoluteHttpUrl(value, baseUrl)) : null))
+          .find(Boolean) ?? null;
+      return {
+        tagName,
+        attribs: keepDefined({
+          src,
+          alt: attribs.alt,
+          title: attribs.title,
+          width: smallCount(attribs.width, IMAGE_SIZE_MAX),
+          height: smallCount(attribs.height, IMAGE_SIZE_MAX),
+        }),
+      };
+    },
+    ol: (tagName, attribs) => ({ tagName, attribs: keepDefined({ start: smallCount(attribs.start, 99_999) }) }),
+    td: cell,
+    th: cell,
+  };
 }
 
 /**
- * The ingest sanitizer: an allowlist of reading markup. No scripts, handlers, styles, forms,
- * frames, objects, <base> or <meta>; links only http(s)/mailto; images only http(s) (fetched into
- * the blob cache later) or data:image of raster types.
+ * The ingest sanitizer: an allowlist of reading markup (above). Links keep an absolute http(s)
+ * `href` (the renderer shows them inert; a later QR code can use it); images keep an absolute
+ * http(s) source, which ingest fetches into the blob cache, or a small base64 raster `data:` image.
  */
 export function sanitizeArticleHtml(dirty: string, options: SanitizeOptions = {}): SanitizedArticle {
-  const imageUrls: string[] = [];
-  const html = sanitizeHtml(dirty, {
-    allowedTags: [
-      'p',
-      'br',
-      'b',
-      'strong',
-      'i',
-      'em',
-      'u',
-      's',
-      'sub',
-      'sup',
-      'small',
-      'mark',
-      'q',
-      'cite',
-      'abbr',
-      'h1',
-      'h2',
-      'h3',
-      'h4',
-      'h5',
-      'h6',
-      'blockquote',
-      'pre',
-      'code',
-      'ul',
-      'ol',
-      'li',
-      'dl',
-      'dt',
-      'dd',
-      'figure',
-      'figcaption',
-      'img',
-      'a',
-      'table',
-      'thead',
-      'tbody',
-      'tr',
-      'th',
-      'td',
-      'caption',
-      'hr',
-      'span',
-      'div',
-      'ruby',
-      'rt',
-      'rp',
-    ],
-    allowedAttributes: {
-      a: ['href', 'title'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
-      td: ['colspan', 'rowspan'],
-      th: ['colspan', 'rowspan'],
-    },
-    allowedSchemes: ['http', 'https', 'mailto'],
+  const imageUrls = new Set<string>();
+  let atBlockStart = false;
+  const config: IOptions = {
+    allowedTags: [...ARTICLE_TAGS],
+    allowedAttributes: Object.fromEntries(Object.entries(ARTICLE_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])),
+    allowedSchemes: ['http', 'https'],
     allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
-    nonTextTags: [
-      'script',
-      'style',
-      'textarea',
-      'option',
-      'noscript',
-      'title',
-      'template',
-      'iframe',
-      'object',
-      'embed',
-      'svg',
-      'math',
-    ],
-    transformTags: {
-      a: (tagName, attribs) => {
-        const href = attribs.href ? absoluteHttpUrl(attribs.href, options.baseUrl) : null;
-        return { tagName, attribs: href ? { href, ...(attribs.title ? { title: attribs.title } : {}) } : {} };
-      },
-      img: (tagName, attribs) => {
-        const src = attribs.src ?? '';
-        if (/^data:image\/(png|jpe?g|gif|webp);base64,/i.test(src)) return { tagName, attribs };
-        const url = absoluteHttpUrl(src, options.baseUrl);
-        if (url) imageUrls.push(url);
-        return { tagName, attribs: url ? { ...attribs, src: url } : { alt: attribs.alt ?? '' } };
-      },
+    nonTextTags: DROPPED_WITH_CONTENT,
+    nestingLimit: NESTING_LIMIT,
+    transformTags: transforms(options.baseUrl),
+    onOpenTag: (name) => {
+      if (BLOCK_STARTS.has(name)) atBlockStart = true;
+      else if (name === 'pre') atBlockStart = false;
     },
-  });
-  return { html, paragraphs: paragraphsOf(html), imageUrls };
+    textFilter: (text) => {
+      if (!atBlockStart) return text;
+      const trimmed = text.replace(/^\s+/, '');
+      atBlockStart = trimmed === '';
+      return trimmed;
+    },
+    // Runs only for elements that made it into the output, so the URL list matches what is shown.
+    exclusiveFilter: (frame) => {
+      if (frame.tag !== 'img') return false;
+      const src = frame.attribs.src;
+      if (!src) return true;
+      if (!src.startsWith('data:')) imageUrls.add(src);
+      return false;
+    },
+  };
+  const html = sanitizeHtml(dirty, config);
+  return { html, paragraphs: paragraphsOf(html), imageUrls: [...imageUrls] };
 }
 
-const BLOCK_BOUNDARY = /<\/?(?:p|div|li|h[1-6]|blockquote|pre|figcaption|tr|br|hr|ul|ol|table|figure)\b[^>]*>/gi;
+const BLOCK_BOUNDARY =
+  /<\/?(?:p|div|li|h[1-6]|blockquote|pre|figure|figcaption|table|caption|tr|ul|ol|dl|dt|dd|br|hr)\b[^>]*>/gi;
+const CELL_BOUNDARY = /<\/t[dh]>/gi;
 
 /** Text per block element, whitespace folded; what search indexes and read-aloud speaks. */
 export function paragraphsOf(html: string): string[] {
-  const text = sanitizeHtml(html.replace(BLOCK_BOUNDARY, '\n'), { allowedTags: [], allowedAttributes: {} });
+  const marked = html.replace(CELL_BOUNDARY, ' $&').replace(BLOCK_BOUNDARY, '\n');
+  const text = sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {}, nonTextTags: DROPPED_WITH_CONTENT });
   return decodeHTML(text)
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())

@@ -12,7 +12,10 @@ import { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
 import { ContentReader } from '../../content-cache/contentReader.js';
 import { ContentWriter } from '../../content-cache/contentWriter.js';
 import { StorageFault, openReader, openWriter } from '../../content-cache/db/open.js';
+import { readMediaBlob } from '../../content-cache/kinds/media.js';
+import type { SyncConfigInput } from '../../content-cache/sync/config.js';
 import { FleetSync } from '../../content-cache/sync/fleetSync.js';
+import { scheduleSync } from '../../content-cache/sync/schedule.js';
 import type { BridgeEventListener, KioskHost } from './types.js';
 
 export interface KioskHostOptions {
@@ -21,7 +24,8 @@ export interface KioskHostOptions {
   shell: HostInfo['shell'];
   appVersion: string;
   logger: Logger;
-  syncIntervalMs?: number;
+  /** Schedule, windows and budgets of the sync daemon; defaults when absent. */
+  syncConfig?: SyncConfigInput;
 }
 
 export interface StartedKioskHost extends KioskHost {
@@ -29,8 +33,6 @@ export interface StartedKioskHost extends KioskHost {
   /** Resolves when the first sync attempt at start-up has finished (or at once without a server). */
   readonly firstSync: Promise<void>;
 }
-
-const DEFAULT_SYNC_INTERVAL_MS = 60_000;
 
 class HostEvents {
   private readonly emitter = new EventEmitter();
@@ -56,6 +58,12 @@ function faultedHost(options: KioskHostOptions, fault: HostFault, events: HostEv
       'content:list': refuse,
       'content:article': refuse,
       'content:search': refuse,
+      'content:item': refuse,
+      'notices:active': refuse,
+      'editions:list': refuse,
+      'quiz:questions': refuse,
+      'book:chapter': refuse,
+      'media:read': refuse,
       'sync:status': refuse,
       'sync:now': refuse,
     },
@@ -84,6 +92,8 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
     {
       serverUrl: options.serverUrl,
       writer: new ContentWriter(writerDb),
+      db: writerDb,
+      config: options.syncConfig,
       blobs: new BlobStore(options.dataDir),
       logger,
       onPublished: (contentVersion) => events.emit('content:changed', { contentVersion }),
@@ -91,23 +101,31 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
     },
     reader.contentVersion(),
   );
+  const mediaBlobs = new BlobStore(options.dataDir);
   const handlers: BridgeChannels = {
     'host:info': async () => ({ appVersion: options.appVersion, shell: options.shell, fault: null }),
-    'content:list': async ({ limit }) => reader.list(limit),
+    'content:list': async ({ limit, kinds, section }) => reader.list(limit, { kinds, section }),
     'content:article': async ({ id }) => reader.article(id),
     'content:search': async ({ query, limit }) => reader.search(query, limit),
+    'content:item': async ({ id }) => reader.item(id),
+    'notices:active': async ({ limit }) => reader.notices(limit),
+    'editions:list': async ({ publicationId, limit }) => reader.editions(publicationId, limit),
+    'quiz:questions': async ({ bankId, tag, date, limit }) =>
+      reader.quizQuestions(bankId, { tag, date, limit: limit ?? 5 }),
+    'book:chapter': async ({ bookId, chapterId }) => reader.bookChapter(bookId, chapterId),
+    'media:read': async ({ sha256 }) => readMediaBlob(reader, mediaBlobs, sha256),
     'sync:status': async () => sync.status(),
     'sync:now': () => sync.syncOnce(),
   };
   const firstSync = options.serverUrl ? sync.syncOnce().then(() => undefined) : Promise.resolve();
-  sync.start(options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
+  const schedule = options.serverUrl ? scheduleSync(sync, logger) : null;
   return {
     fault: null,
     firstSync,
     handlers,
     onEvent: (listener) => events.subscribe(listener),
     close: async () => {
-      sync.stop();
+      await schedule?.stop();
       await firstSync;
       readerDb.close();
       writerDb.close();

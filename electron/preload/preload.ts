@@ -12,6 +12,12 @@ const allowedChannels: Record<BridgeChannel, true> = {
   'content:list': true,
   'content:article': true,
   'content:search': true,
+  'content:item': true,
+  'notices:active': true,
+  'editions:list': true,
+  'quiz:questions': true,
+  'book:chapter': true,
+  'media:read': true,
   'sync:status': true,
   'sync:now': true,
 };

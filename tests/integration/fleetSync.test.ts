@@ -1,36 +1,12 @@
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../common/bridge/contract.js';
-import type { Article } from '../../common/content.js';
-import { ContentReader } from '../../content-cache/contentReader.js';
-import { ContentWriter } from '../../content-cache/contentWriter.js';
-import { openReader, openWriter } from '../../content-cache/db/open.js';
-import { FleetSync } from '../../content-cache/sync/fleetSync.js';
+import type { FleetSync } from '../../content-cache/sync/fleetSync.js';
 import { verifyContentCache } from '../../content-cache/verify.js';
 import { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
-import { buildPack, type BuiltPack } from '../../content-format/pack/build.js';
-import { startFleetServer, type RunningFleetServer } from '../../server/main.js';
-
-const logger = pino({ level: 'silent' });
-
-function article(id: string, title: string, publishedAt: string, paragraphs: string[]): Article {
-  return {
-    id,
-    kind: 'article',
-    title,
-    source: '人民日报',
-    section: '要闻',
-    language: 'zh-CN',
-    publishedAt,
-    summary: (paragraphs[0] ?? '').slice(0, 80),
-    paragraphs,
-  };
-}
+import { buildPack } from '../../content-format/pack/build.js';
+import { article, SyncHarness } from './support/syncHarness.js';
 
 const v1 = buildPack(
   [
@@ -52,68 +28,7 @@ const v2 = buildPack(
   '2024-06-03T00:00:00Z',
 );
 
-interface Call {
-  url: string;
-  status: number;
-  bodyBytes: number;
-  startedAt: number;
-}
-
-let dir: string;
-let kioskDir: string;
-let servers: { close(): Promise<void> }[];
-let writerDb: ReturnType<typeof openWriter>;
-let readerDb: ReturnType<typeof openReader>;
-let writer: ContentWriter;
-let reader: ContentReader;
-let blobs: BlobStore;
-let calls: Call[];
-let published: string[];
-let statuses: SyncStatus[];
-
-/** The real fetch, counting requests and the body bytes each response carried. */
-const countingFetch: typeof fetch = async (input, init) => {
-  const startedAt = performance.now();
-  const response = await fetch(input, init);
-  const call: Call = { url: String(input), status: response.status, bodyBytes: 0, startedAt };
-  calls.push(call);
-  if (response.body)
-    void response
-      .clone()
-      .arrayBuffer()
-      .then(
-        (b) => (call.bodyBytes = b.byteLength),
-        () => {},
-      );
-  return response;
-};
-
-function makeSync(serverUrl: string): FleetSync {
-  return new FleetSync(
-    {
-      serverUrl,
-      writer,
-      blobs,
-      logger,
-      fetch: countingFetch,
-      onPublished: (v) => published.push(v),
-      onStatus: (s) => statuses.push(s),
-    },
-    reader.contentVersion(),
-  );
-}
-
-async function fleet(
-  name: string,
-  initialPack: BuiltPack,
-  port?: number,
-): Promise<RunningFleetServer & { dataDir: string }> {
-  const dataDir = path.join(dir, name);
-  mkdirSync(dataDir, { recursive: true });
-  const server = await startFleetServer({ dataDir, logger, initialPack, ...(port ? { port } : {}) });
-  servers.push(server);
-  return { ...server, dataDir };
-}
+let h: SyncHarness;
 
 /** A tiny HTTP server answering every request with `handler`. */
 async function tinyServer(
@@ -125,7 +40,7 @@ async function tinyServer(
     response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({
+  h.track({
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -135,50 +50,32 @@ async function tinyServer(
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const listedIds = () => reader.list().map((i) => i.id);
-
 /** First sync against a good server: the state every failure case must keep. */
-async function syncedToV1(): Promise<{ server: RunningFleetServer & { dataDir: string }; sync: FleetSync }> {
-  const server = await fleet('fleet', v1);
-  const sync = makeSync(server.url);
+async function syncedToV1(): Promise<{ server: Awaited<ReturnType<SyncHarness['fleet']>>; sync: FleetSync }> {
+  const server = await h.fleet('fleet', v1);
+  const sync = h.makeSync(server.url);
   const status = await sync.syncOnce();
   expect(status.contentVersion).toBe(v1.manifest.version);
   return { server, sync };
 }
 
 function expectV1Intact(): void {
-  expect(listedIds()).toEqual(['s3', 's2', 's1']);
-  expect(reader.contentVersion()).toBe(v1.manifest.version);
-  expect(reader.article('s1')?.paragraphs).toEqual(['今日上午，地铁新线正式开通运营。', '沿线居民出行更加便捷。']);
-  expect(verifyContentCache(writerDb, blobs)).toEqual([]);
+  expect(h.listedIds()).toEqual(['s3', 's2', 's1']);
+  expect(h.reader.contentVersion()).toBe(v1.manifest.version);
+  expect(h.reader.article('s1')?.paragraphs).toEqual(['今日上午，地铁新线正式开通运营。', '沿线居民出行更加便捷。']);
+  expect(verifyContentCache(h.writerDb, h.blobs)).toEqual([]);
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'nb-fleetsync-'));
-  kioskDir = path.join(dir, 'kiosk');
-  mkdirSync(kioskDir);
-  writerDb = openWriter(kioskDir);
-  readerDb = openReader(kioskDir);
-  writer = new ContentWriter(writerDb);
-  reader = new ContentReader(readerDb);
-  blobs = new BlobStore(kioskDir);
-  servers = [];
-  calls = [];
-  published = [];
-  statuses = [];
+  h = new SyncHarness();
 });
 
-afterEach(async () => {
-  for (const server of servers.reverse()) await server.close().catch(() => {});
-  readerDb.close();
-  writerDb.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => h.close());
 
 describe('FleetSync against a real fleet server', () => {
   it('publishes every item of the first manifest and announces it once', async () => {
-    const server = await fleet('fleet', v1);
-    const sync = makeSync(server.url);
+    const server = await h.fleet('fleet', v1);
+    const sync = h.makeSync(server.url);
     const status = await sync.syncOnce();
     expect(status).toMatchObject({
       online: true,
@@ -187,22 +84,22 @@ describe('FleetSync against a real fleet server', () => {
       lastError: null,
     });
     expect(status.lastSuccessAt).not.toBeNull();
-    expect(published).toEqual([v1.manifest.version]);
+    expect(h.published).toEqual([v1.manifest.version]);
     expectV1Intact();
-    expect(reader.search('地铁新线').map((h) => h.id)).toEqual(['s1']);
-    expect(calls.filter((c) => c.url.includes('/blobs/'))).toHaveLength(3);
+    expect(h.reader.search('地铁新线').map((hit) => hit.id)).toEqual(['s1']);
+    expect(h.calls.filter((c) => c.url.includes('/blobs/'))).toHaveLength(3);
   });
 
   it('spends one request and no body bytes when nothing changed', async () => {
     const { sync } = await syncedToV1();
-    calls.length = 0;
+    h.calls.length = 0;
     const status = await sync.syncOnce();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ status: 304, bodyBytes: 0 });
-    expect(calls[0]!.url).toMatch(/\/api\/v1\/manifest$/);
+    expect(h.calls).toHaveLength(1);
+    expect(h.calls[0]).toMatchObject({ status: 304, bodyBytes: 0 });
+    expect(h.calls[0]!.url).toMatch(/\/api\/v1\/manifest$/);
     expect(status).toMatchObject({ online: true, contentVersion: v1.manifest.version, lastError: null });
-    expect(published).toEqual([v1.manifest.version]);
+    expect(h.published).toEqual([v1.manifest.version]);
   });
 
   it('downloads only the blobs it lacks when a new version arrives', async () => {
@@ -219,13 +116,13 @@ describe('FleetSync against a real fleet server', () => {
       'later',
     );
     // Same fleet data dir, a new address: the kiosk's sync state lives in its database, not in the FleetSync object.
-    const restarted = await fleet('fleet', edited);
-    calls.length = 0;
-    const status = await makeSync(restarted.url).syncOnce();
+    const restarted = await h.fleet('fleet', edited);
+    h.calls.length = 0;
+    const status = await h.makeSync(restarted.url).syncOnce();
     expect(status.contentVersion).toBe(edited.manifest.version);
-    expect(calls.filter((c) => c.url.includes('/blobs/'))).toHaveLength(1);
-    expect(listedIds()).toEqual(['s4', 's1']);
-    expect(published).toEqual([v1.manifest.version, edited.manifest.version]);
+    expect(h.calls.filter((c) => c.url.includes('/blobs/'))).toHaveLength(1);
+    expect(h.listedIds()).toEqual(['s4', 's1']);
+    expect(h.published).toEqual([v1.manifest.version, edited.manifest.version]);
   });
 
   it('goes offline with a reason when the server stops, and keeps showing its content', async () => {
@@ -237,23 +134,23 @@ describe('FleetSync against a real fleet server', () => {
     expect(status.lastError).toMatch(/ECONNREFUSED|other side closed|ECONNRESET/);
     expect(status.contentVersion).toBe(v1.manifest.version);
     expect(status.lastSuccessAt).not.toBeNull();
-    expect(statuses.at(-1)).toEqual(status);
+    expect(h.statuses.at(-1)).toEqual(status);
     expectV1Intact();
   });
 
   it('publishes nothing when a blob the server sends is tampered with, and names the blob', async () => {
     const { server } = await syncedToV1();
     await server.close();
-    const tamperedServer = await fleet('fleet', v2);
+    const tamperedServer = await h.fleet('fleet', v2);
     const target = v2.manifest.items[1]!.body;
     const fleetBlobFile = new BlobStore(tamperedServer.dataDir).pathOf(target.sha256);
     writeFileSync(fleetBlobFile, Buffer.alloc(readFileSync(fleetBlobFile).length, 0x20)); // same size, wrong bytes
-    const status = await makeSync(tamperedServer.url).syncOnce();
+    const status = await h.makeSync(tamperedServer.url).syncOnce();
     expect(status.online).toBe(false);
     expect(status.lastError).toContain(target.sha256);
     expect(status.contentVersion).toBe(v1.manifest.version);
-    expect(published).toEqual([v1.manifest.version]);
-    expect(blobs.has(target.sha256)).toBe(false);
+    expect(h.published).toEqual([v1.manifest.version]);
+    expect(h.blobs.has(target.sha256)).toBe(false);
     expectV1Intact();
   });
 
@@ -266,17 +163,18 @@ describe('FleetSync against a real fleet server', () => {
       ),
       'now',
     );
-    const server = await fleet('fleet', many);
+    const server = await h.fleet('fleet', many);
     const bad = many.manifest.items[0]!.body;
     writeFileSync(new BlobStore(server.dataDir).pathOf(bad.sha256), Buffer.from('short'));
-    const status = await makeSync(server.url).syncOnce();
+    // One attempt per blob: with retries the other blobs would all finish before the bad one gives up.
+    const status = await h.makeSync(server.url, { attemptsPerBlob: 1 }).syncOnce();
     const settledAt = performance.now();
     expect(status.lastError).toContain(bad.sha256);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const blobCalls = calls.filter((c) => c.url.includes('/blobs/'));
+    const blobCalls = h.calls.filter((c) => c.url.includes('/blobs/'));
     expect(blobCalls.filter((c) => c.startedAt > settledAt)).toEqual([]);
     expect(blobCalls.length).toBeLessThan(24);
-    expect(listedIds()).toEqual([]);
+    expect(h.listedIds()).toEqual([]);
   });
 
   it('rejects a manifest that breaks the schema and keeps the last good version', async () => {
@@ -288,40 +186,40 @@ describe('FleetSync against a real fleet server', () => {
       items: [{ id: 's1', title: '缺字段' }],
     };
     const url = await tinyServer(() => ({ status: 200, body: JSON.stringify(bad) }));
-    const status = await makeSync(url).syncOnce();
+    const status = await h.makeSync(url).syncOnce();
     expect(status.online).toBe(false);
     expect(status.lastError).toMatch(/manifest is malformed/);
-    expect(calls.filter((c) => c.url.startsWith(url))).toHaveLength(1);
+    expect(h.calls.filter((c) => c.url.startsWith(url))).toHaveLength(1);
     expectV1Intact();
   });
 
   it('rejects a manifest that is not JSON, or whose blob the server cannot find, and keeps the last good version', async () => {
     await syncedToV1();
     const notJson = await tinyServer(() => ({ status: 200, body: '<html>captive portal</html>' }));
-    expect((await makeSync(notJson).syncOnce()).online).toBe(false);
+    expect((await h.makeSync(notJson).syncOnce()).online).toBe(false);
     const missingBlob = await tinyServer((url) =>
       url.startsWith('/api/v1/manifest')
         ? { status: 200, body: JSON.stringify(v2.manifest) }
         : { status: 404, body: '{}' },
     );
-    const status = await makeSync(missingBlob).syncOnce();
+    const status = await h.makeSync(missingBlob).syncOnce();
     expect(status.lastError).toMatch(/404 for blob/);
-    expect(published).toEqual([v1.manifest.version]);
+    expect(h.published).toEqual([v1.manifest.version]);
     expectV1Intact();
   });
 
   it('runs concurrent syncs as one: one set of requests, one publish', async () => {
-    const server = await fleet('fleet', v1);
-    const sync = makeSync(server.url);
+    const server = await h.fleet('fleet', v1);
+    const sync = h.makeSync(server.url);
     const [a, b, c] = await Promise.all([sync.syncOnce(), sync.syncOnce(), sync.syncOnce()]);
     expect(b).toBe(a);
     expect(c).toBe(a);
-    expect(calls.filter((call) => call.url.includes('/manifest'))).toHaveLength(1);
-    expect(calls).toHaveLength(1 + 3);
-    expect(published).toEqual([v1.manifest.version]);
+    expect(h.calls.filter((call) => call.url.includes('/manifest'))).toHaveLength(1);
+    expect(h.calls).toHaveLength(1 + 3);
+    expect(h.published).toEqual([v1.manifest.version]);
 
-    calls.length = 0;
+    h.calls.length = 0;
     await Promise.all([sync.syncOnce(), sync.syncOnce()]);
-    expect(calls).toHaveLength(1);
+    expect(h.calls).toHaveLength(1);
   });
 });

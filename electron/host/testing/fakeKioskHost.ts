@@ -21,6 +21,12 @@ export function fakeKioskHost() {
     'content:search': vi.fn(async ({ query }: { query: string }) => [
       { id: 'a1', kind: 'article' as const, title: query, snippet: '' },
     ]),
+    'content:item': vi.fn(async () => null),
+    'notices:active': vi.fn(async () => []),
+    'editions:list': vi.fn(async () => []),
+    'quiz:questions': vi.fn(async () => []),
+    'book:chapter': vi.fn(async () => null),
+    'media:read': vi.fn(async () => null),
     'sync:status': vi.fn(async () => idleStatus),
     'sync:now': vi.fn(async () => idleStatus),
   } satisfies BridgeChannels;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Article, ItemSummary } from '../../../common/content.js';
 import { useBridge } from '../app/bridgeContext.js';
 import { BackButton } from '../components/BackButton.js';
+import { SafeHtml } from '../components/SafeHtml.js';
 import { TextSizeToggle, type TextSize } from '../components/TextSizeToggle.js';
 import { formatPublished, metaLine } from '../i18n/format.js';
 import { currentLanguage } from '../i18n/i18n.js';
@@ -55,7 +56,12 @@ export function ArticleScreen({ item, textSize, onTextSize, onBack }: ArticleScr
             {metaLine(shown.source, formatPublished(shown.publishedAt, currentLanguage(i18n)))}
           </p>
           <div className="article-body" data-testid="article-body" aria-busy={body.kind === 'loading'}>
-            {body.kind === 'ready' && body.article.paragraphs.map((text, index) => <p key={index}>{text}</p>)}
+            {body.kind === 'ready' &&
+              (body.article.html === undefined ? (
+                body.article.paragraphs.map((text, index) => <p key={index}>{text}</p>)
+              ) : (
+                <SafeHtml className="article-html" html={body.article.html} />
+              ))}
             {body.kind === 'loading' && <p className="article-status">{t('article.loading')}</p>}
             {body.kind === 'missing' && <p className="article-status">{t('article.missing')}</p>}
             {body.kind === 'failed' && <p className="article-status">{t('article.failed')}</p>}

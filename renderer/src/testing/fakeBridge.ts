@@ -7,7 +7,7 @@ import type {
   BridgeResult,
   SyncStatus,
 } from '../../../common/bridge/contract.js';
-import type { Article, ItemSummary } from '../../../common/content.js';
+import type { Article, ArticleSummary } from '../../../common/content.js';
 
 type Handlers = { [K in BridgeChannel]?: (args: BridgeArgs<K>) => BridgeResult<K> | Promise<BridgeResult<K>> };
 
@@ -30,7 +30,7 @@ export const onlineStatus: SyncStatus = {
 /** Dates in the current year, so lists show them without a year, as they would for today's news. */
 export const thisYear = new Date().getFullYear();
 
-export function summary(id: string, title: string, extra: Partial<ItemSummary> = {}): ItemSummary {
+export function summary(id: string, title: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
   return {
     id,
     kind: 'article',
@@ -44,7 +44,7 @@ export function summary(id: string, title: string, extra: Partial<ItemSummary> =
   };
 }
 
-export function article(item: ItemSummary, paragraphs: string[]): Article {
+export function article(item: ArticleSummary, paragraphs: string[]): Article {
   return { ...item, paragraphs };
 }
 

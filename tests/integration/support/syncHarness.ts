@@ -1,0 +1,141 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import type { SyncStatus } from '../../../common/bridge/contract.js';
+import type { Article } from '../../../common/content.js';
+import { ContentReader } from '../../../content-cache/contentReader.js';
+import { ContentWriter } from '../../../content-cache/contentWriter.js';
+import { openReader, openWriter } from '../../../content-cache/db/open.js';
+import type { SyncConfigInput } from '../../../content-cache/sync/config.js';
+import { FleetSync } from '../../../content-cache/sync/fleetSync.js';
+import { BlobStore } from '../../../content-format/blobs/fsBlobStore.js';
+import type { BuiltPack } from '../../../content-format/pack/build.js';
+import { startFleetServer, type RunningFleetServer } from '../../../server/main.js';
+
+export const silentLogger = pino({ level: 'silent' });
+
+export function article(id: string, title: string, publishedAt: string, paragraphs: string[]): Article {
+  return {
+    id,
+    kind: 'article',
+    title,
+    source: '人民日报',
+    section: '要闻',
+    language: 'zh-CN',
+    publishedAt,
+    summary: (paragraphs[0] ?? '').slice(0, 80),
+    paragraphs,
+  };
+}
+
+export interface Call {
+  url: string;
+  status: number;
+  headers: Headers;
+  bodyBytes: number;
+  startedAt: number;
+}
+
+/** Sync settings for tests: no waiting between attempts, no random delay. */
+export const FAST: SyncConfigInput = {
+  retryBaseMs: 1,
+  retryMaxMs: 5,
+  maxRandomDelayMs: 0,
+  failedBlobBackoffMs: 60_000,
+};
+
+/**
+ * A kiosk data dir with its writer and reader connections, real fleet servers on loopback, and a
+ * fetch that records every request (with the body bytes each response carried).
+ */
+export class SyncHarness {
+  readonly dir = mkdtempSync(path.join(os.tmpdir(), 'nb-sync-'));
+  readonly kioskDir: string;
+  readonly writerDb: ReturnType<typeof openWriter>;
+  readonly readerDb: ReturnType<typeof openReader>;
+  readonly writer: ContentWriter;
+  readonly reader: ContentReader;
+  readonly blobs: BlobStore;
+  readonly calls: Call[] = [];
+  readonly published: string[] = [];
+  readonly statuses: SyncStatus[] = [];
+  private readonly servers: { close(): Promise<void> }[] = [];
+
+  constructor(kioskDir?: string) {
+    this.kioskDir = kioskDir ?? path.join(this.dir, 'kiosk');
+    mkdirSync(this.kioskDir, { recursive: true });
+    this.writerDb = openWriter(this.kioskDir);
+    this.readerDb = openReader(this.kioskDir);
+    this.writer = new ContentWriter(this.writerDb);
+    this.reader = new ContentReader(this.readerDb);
+    this.blobs = new BlobStore(this.kioskDir);
+  }
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    const startedAt = performance.now();
+    const response = await fetch(input, init);
+    const call: Call = {
+      url: String(input),
+      status: response.status,
+      headers: new Headers(init?.headers),
+      bodyBytes: 0,
+      startedAt,
+    };
+    this.calls.push(call);
+    if (response.body)
+      void response
+        .clone()
+        .arrayBuffer()
+        .then(
+          (b) => (call.bodyBytes = b.byteLength),
+          () => {},
+        );
+    return response;
+  };
+
+  makeSync(serverUrl: string, config: SyncConfigInput = {}, now?: () => Date): FleetSync {
+    return new FleetSync(
+      {
+        serverUrl,
+        writer: this.writer,
+        db: this.writerDb,
+        blobs: this.blobs,
+        logger: silentLogger,
+        config: { ...FAST, ...config },
+        fetch: this.fetch,
+        onPublished: (v) => this.published.push(v),
+        onStatus: (s) => this.statuses.push(s),
+        ...(now ? { now } : {}),
+      },
+      this.reader.contentVersion(),
+    );
+  }
+
+  async fleet(name: string, initialPack: BuiltPack): Promise<RunningFleetServer & { dataDir: string }> {
+    const dataDir = path.join(this.dir, name);
+    mkdirSync(dataDir, { recursive: true });
+    const server = await startFleetServer({ dataDir, logger: silentLogger, initialPack });
+    this.servers.push(server);
+    return { ...server, dataDir };
+  }
+
+  track(server: { close(): Promise<void> }): void {
+    this.servers.push(server);
+  }
+
+  blobCalls(): Call[] {
+    return this.calls.filter((call) => call.url.includes('/blobs/'));
+  }
+
+  listedIds(): string[] {
+    return this.reader.list().map((item) => item.id);
+  }
+
+  async close(): Promise<void> {
+    for (const server of this.servers.reverse()) await server.close().catch(() => {});
+    this.readerDb.close();
+    this.writerDb.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
