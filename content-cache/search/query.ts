@@ -5,7 +5,8 @@ import { foldText } from './fold.js';
 export const MAX_QUERY_CHARS = 200;
 /** A query is at most this many terms, so one request cannot build an unbounded FTS expression. */
 export const MAX_TERMS = 8;
-const TRIGRAM = 3;
+/** Characters in a trigram: shorter terms take the short-query path. */
+export const TRIGRAM = 3;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Where Latin letters meet Han characters: 媒体rh is 媒体 and rh, the second read as pinyin. */
@@ -37,16 +38,17 @@ export function parseQuery(raw: string): SearchQuery {
   return { terms, long: terms.length > 0 && terms.every((term) => [...term].length >= TRIGRAM) };
 }
 
-const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+/** A string as an FTS5 phrase: inside double quotes nothing is syntax. */
+export const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 /** The FTS5 expression for items_fts: each term a quoted trigram phrase, ANDed. */
-export function trigramExpression(query: SearchQuery): string {
-  return query.terms.map(quote).join(' AND ');
+export function trigramExpression(terms: readonly string[]): string {
+  return terms.map(quote).join(' AND ');
 }
 
-/** The FTS5 expression for items_chars: each term a phrase of one token per character, ANDed. */
-export function charsExpression(query: SearchQuery): string {
-  return query.terms.map((term) => quote(charTokens(term))).join(' AND ');
+/** The FTS5 expression for items_chars (titles): each term a phrase of one token per character, ANDed. */
+export function charsExpression(terms: readonly string[]): string {
+  return terms.map((term) => quote(charTokens(term))).join(' AND ');
 }
 
 /** Limits an expression to the title and its pinyin: what the title-first ranking looks for. */

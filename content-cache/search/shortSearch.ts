@@ -1,106 +1,84 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { SHOWN, VISIBLE } from '../kinds/shown.js';
-import { charsExpression, inTitle, MAX_TERMS, quote, type SearchQuery } from './query.js';
+import { charsExpression, inTitle, quote, TRIGRAM, type SearchQuery } from './query.js';
+import { SEARCH_SQL } from './searchSql.js';
 
 /** Newest items read directly before asking the index: enough for any term that is not rare. */
-const SCAN_ROWS = 2000;
+const SCAN_ROWS = 1000;
 /** A term that begins more trigrams than this is common; the index cannot narrow it down. */
 const MAX_PREFIX_TRIGRAMS = 512;
+const OLDEST = Number.MIN_SAFE_INTEGER;
 
-const ITEM = `JOIN items ON items.row_id = search_text.row_id`;
-const contains = (term: number) =>
-  `(instr(search_text.title, @t${term}) OR instr(search_text.body_text, @t${term}) OR instr(search_text.pinyin, @t${term}))`;
+const length = (term: string) => [...term].length;
 
 /**
  * Queries with a term shorter than a trigram. Title matches come first, exactly, from the title
  * index; then matches anywhere, newest first. Those are read from the newest folded texts
- * directly, which finds any term that is not rare within the first rows; for a rare one, every
- * trigram of the index that begins with the term (the index's vocabulary, with the end marker the
- * indexer adds, covers every occurrence) is looked up at once, newest first.
+ * directly, which finds any term that is not rare within the first rows. For a rare term, every
+ * trigram of the index that begins with it is looked up at once, newest first: the index's
+ * vocabulary lists them, and the marker the indexer ends each column with makes every occurrence
+ * of a term the start of some trigram.
  */
 export class ShortSearch {
   private readonly titleMatches: Statement;
+  private readonly floor: Statement;
   private readonly prefixTrigrams: Statement;
-  private readonly scans = new Map<number, Statement>();
-  private readonly indexed = new Map<number, Statement>();
+  private readonly byTermCount = new Map<number, { scan: Statement; counts: Statement; viaIndex: Statement }>();
 
   constructor(private readonly db: Database) {
-    this.titleMatches = db
-      .prepare(
-        `SELECT items.row_id FROM items_chars JOIN search_text ON search_text.fts_rowid = items_chars.rowid ${ITEM}
-        WHERE items_chars MATCH @expression AND ${SHOWN} AND ${VISIBLE}
-        ORDER BY items_chars.rowid DESC LIMIT @limit`,
-      )
-      .pluck();
-    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, items_fts, row)');
-    this.prefixTrigrams = db
-      .prepare('SELECT term FROM temp.search_vocabulary WHERE term >= ? AND term < ? LIMIT ?')
-      .pluck();
+    this.titleMatches = db.prepare(SEARCH_SQL.shownTitleMatches).pluck();
+    this.floor = db.prepare(SEARCH_SQL.nthNewest).pluck();
+    db.exec(SEARCH_SQL.vocabulary);
+    this.prefixTrigrams = db.prepare(SEARCH_SQL.prefixTrigrams).pluck();
   }
 
   search(query: SearchQuery, limit: number, now: number): number[] {
-    const titles = this.titleMatches.all({ expression: inTitle(charsExpression(query)), limit, now }) as number[];
+    const titles = this.titleMatches.all({ expression: inTitle(charsExpression(query.terms)), limit, now }) as number[];
     if (titles.length === limit) return titles;
     const need = limit + titles.length;
     const terms = Object.fromEntries(query.terms.map((term, i) => [`t${i}`, term]));
-    let anywhere = this.scan(query.terms.length, true).all({ ...terms, rows: SCAN_ROWS, need, now }) as number[];
-    if (anywhere.length < need) {
-      const expression = this.narrowing(query);
-      anywhere =
-        expression === null
-          ? (this.scan(query.terms.length, false).all({ ...terms, need, now }) as number[])
-          : (this.viaIndex(query.terms.length).all({ ...terms, expression, need, now }) as number[]);
+    const sql = this.statements(query.terms.length);
+    const floor = (this.floor.get(SCAN_ROWS - 1) as number | undefined) ?? OLDEST;
+    let anywhere = sql.scan.all({ ...terms, floor, need, now }) as number[];
+    if (anywhere.length < need && floor !== OLDEST) {
+      // Which short term is rarest matters only when there are several.
+      const counts =
+        query.terms.length > 1 ? (sql.counts.get({ ...terms, floor }) as number[]) : query.terms.map(() => 0);
+      const expression = this.narrowing(query, counts);
+      if (expression === '') anywhere = [];
+      else if (expression === null) anywhere = sql.scan.all({ ...terms, floor: OLDEST, need, now }) as number[];
+      else anywhere = sql.viaIndex.all({ ...terms, expression, need, now }) as number[];
     }
     return [...new Set([...titles, ...anywhere])].slice(0, limit);
   }
 
   /**
-   * An FTS expression that finds every item containing all terms: the long terms as phrases, the
-   * shortest one as any trigram it begins. Null when that term begins too many trigrams to list.
+   * An FTS expression for every item holding all terms: the long terms as phrases, and the short
+   * term rarest among the newest items as any trigram it begins. Empty when no trigram begins with
+   * it (nothing holds it); null when too many do to list.
    */
-  private narrowing(query: SearchQuery): string | null {
-    const short = [...query.terms].sort((a, b) => [...a].length - [...b].length)[0] as string;
+  private narrowing(query: SearchQuery, newestCounts: readonly number[]): string | null {
+    const candidates = query.terms
+      .map((term, i) => ({ term, count: newestCounts[i] ?? 0 }))
+      .filter(({ term }) => length(term) < TRIGRAM)
+      .sort((a, b) => a.count - b.count || length(b.term) - length(a.term));
+    const short = candidates[0]?.term ?? '';
     const trigrams = this.prefixTrigrams.all(short, `${short}\u{10FFFF}`, MAX_PREFIX_TRIGRAMS + 1) as string[];
     if (trigrams.length > MAX_PREFIX_TRIGRAMS) return null;
-    if (trigrams.length === 0) return quote(`${short}\u0000`);
-    const long = query.terms.filter((term) => [...term].length >= 3).map(quote);
+    if (trigrams.length === 0) return '';
+    const long = query.terms.filter((term) => length(term) >= TRIGRAM).map(quote);
     return [...long, `(${trigrams.map(quote).join(' OR ')})`].join(' AND ');
   }
 
-  private scan(terms: number, bounded: boolean): Statement {
-    const key = bounded ? terms : -terms;
-    let statement = this.scans.get(key);
-    if (!statement) {
-      const source = bounded
-        ? '(SELECT * FROM search_text ORDER BY fts_rowid DESC LIMIT @rows) AS search_text'
-        : 'search_text';
-      statement = this.db
-        .prepare(
-          `SELECT items.row_id FROM ${source} ${ITEM}
-          WHERE ${Array.from({ length: terms }, (_, i) => contains(i)).join(' AND ')} AND ${SHOWN} AND ${VISIBLE}
-          ORDER BY search_text.fts_rowid DESC LIMIT @need`,
-        )
-        .pluck();
-      this.scans.set(key, statement);
+  private statements(terms: number) {
+    let sql = this.byTermCount.get(terms);
+    if (!sql) {
+      sql = {
+        scan: this.db.prepare(SEARCH_SQL.scan(terms)).pluck(),
+        counts: this.db.prepare(SEARCH_SQL.termCounts(terms)).raw(),
+        viaIndex: this.db.prepare(SEARCH_SQL.narrowed(terms)).pluck(),
+      };
+      this.byTermCount.set(terms, sql);
     }
-    return statement;
-  }
-
-  private viaIndex(terms: number): Statement {
-    let statement = this.indexed.get(terms);
-    if (!statement) {
-      statement = this.db
-        .prepare(
-          `SELECT items.row_id FROM items_fts JOIN search_text ON search_text.fts_rowid = items_fts.rowid ${ITEM}
-          WHERE items_fts MATCH @expression AND ${Array.from({ length: terms }, (_, i) => contains(i)).join(' AND ')}
-            AND ${SHOWN} AND ${VISIBLE}
-          ORDER BY items_fts.rowid DESC LIMIT @need`,
-        )
-        .pluck();
-      this.indexed.set(terms, statement);
-    }
-    return statement;
+    return sql;
   }
 }
-
-export { MAX_TERMS };

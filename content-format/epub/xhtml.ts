@@ -1,3 +1,4 @@
+import { HTML_VOID_ELEMENTS } from '../html/voidElements.js';
 import { decodeHTML, escapeAttribute, escapeText } from 'entities';
 import { resolveLocal } from './paths.js';
 import {
@@ -14,22 +15,6 @@ import {
   textOf,
   type XmlNode,
 } from './xml.js';
-
-const VOID_ELEMENTS = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 
 export interface XhtmlDocument {
   /** The first heading, else `<title>`; '' when the document has neither. */
@@ -84,7 +69,7 @@ class Serializer {
     // A link into the book has no target on a board; links out of it are left to the sanitizer.
     if (name === 'a' && attrs.href !== undefined && resolveLocal(this.entry, attrs.href)) delete attrs.href;
     this.out.push(`<${name}${serializeAttributes(attrs)}>`);
-    if (VOID_ELEMENTS.has(name)) return;
+    if (HTML_VOID_ELEMENTS.has(name)) return;
     for (const child of childrenOf(node)) this.node(child);
     this.out.push(`</${name}>`);
   }

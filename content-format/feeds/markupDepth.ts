@@ -1,19 +1,4 @@
-const VOID_ELEMENTS = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
+import { HTML_VOID_ELEMENTS } from '../html/voidElements.js';
 
 /**
  * True when HTML opens more than `limit` elements without closing them. It over-counts (HTML's
@@ -28,7 +13,7 @@ export function exceedsMarkupDepth(html: string, limit: number): boolean {
   for (let match = tag.exec(html); match; match = tag.exec(html)) {
     const [, closing, name = '', selfClosing] = match;
     if (closing) depth = Math.max(0, depth - 1);
-    else if (!selfClosing && !VOID_ELEMENTS.has(name.toLowerCase()) && ++depth > limit) return true;
+    else if (!selfClosing && !HTML_VOID_ELEMENTS.has(name.toLowerCase()) && ++depth > limit) return true;
   }
   return false;
 }

@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS } from '../../common/articleMarkup.js';
 import sanitizeHtml, { type IOptions, type Transformer } from 'sanitize-html';
 import { absoluteHttpUrl, rasterDataImage, smallCount } from './urls.js';
 
@@ -15,80 +16,6 @@ export interface SanitizeOptions {
   /** Resolves relative links and image sources (the feed's or entry's link). */
   baseUrl?: string;
 }
-
-/**
- * Reading markup, and nothing that acts: no script, style, form, frame, object, media, SVG or
- * MathML element survives. SVG and MathML are dropped rather than vetted: htmlparser2 does not
- * model foreign content the way browsers parse it, and namespace confusion is where sanitizer
- * bypasses (mXSS) live; news charts arrive as images anyway.
- */
-export const ARTICLE_TAGS = [
-  'p',
-  'br',
-  'wbr',
-  'hr',
-  'div',
-  'span',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'b',
-  'strong',
-  'i',
-  'em',
-  'u',
-  's',
-  'del',
-  'ins',
-  'sub',
-  'sup',
-  'small',
-  'mark',
-  'q',
-  'cite',
-  'abbr',
-  'code',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'figure',
-  'figcaption',
-  'img',
-  'a',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'ruby',
-  'rt',
-  'rp',
-] as const;
-
-/**
- * Per tag, the only attributes kept. No `style` (it could lay an overlay over the kiosk), no
- * `class` (it would pick up the renderer's own classes, e.g. a full-screen `.screen`), no `id` or
- * `name` (they clobber DOM globals such as `window.root` or `document.cookie`; in-page anchors are
- * useless on a board whose links are inert anyway), no event handlers, no `srcset`.
- */
-export const ARTICLE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  a: ['href', 'title'],
-  img: ['src', 'alt', 'title', 'width', 'height'],
-  abbr: ['title'],
-  ol: ['start'],
-  th: ['colspan', 'rowspan', 'scope'],
-  td: ['colspan', 'rowspan'],
-};
 
 /**
  * Elements dropped with everything inside them: their content is never article text (code, CSS,

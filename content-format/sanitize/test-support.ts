@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS } from './articleHtml.js';
+import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS } from '../../common/articleMarkup.js';
 
 export const DOMPURIFY_CORPUS = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpora', 'dompurify');
 

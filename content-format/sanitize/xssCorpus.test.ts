@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_TAGS, sanitizeArticleHtml } from './articleHtml.js';
+import { ARTICLE_TAGS } from '../../common/articleMarkup.js';
+import { sanitizeArticleHtml } from './articleHtml.js';
 import {
   INGEST_LOSES_AFTER_MARKER,
   dangerousConstructs,

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { buildPack } from '../../content-format/pack/build.js';
 import { writePackDir } from '../../content-format/pack/directory.js';
-import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS } from '../../content-format/sanitize/articleHtml.js';
+import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS } from '../../common/articleMarkup.js';
 import {
   INGEST_LOSES_AFTER_MARKER,
   loadXssCases,

@@ -1,5 +1,6 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
 import { useLayoutEffect, useRef } from 'react';
+import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS } from '../../../common/articleMarkup.js';
 
 /**
  * The renderer's own allowlist, never looser than the ingest one (content-format/sanitize): the
@@ -7,19 +8,12 @@ import { useLayoutEffect, useRef } from 'react';
  * unwrapped below — so a tap on linked text goes nowhere.
  */
 const ATTRIBUTES_BY_TAG: Readonly<Record<string, readonly string[]>> = {
-  img: ['src', 'alt', 'width', 'height'],
-  abbr: ['title'],
-  ol: ['start'],
-  th: ['colspan', 'rowspan', 'scope'],
-  td: ['colspan', 'rowspan'],
+  ...ARTICLE_ATTRIBUTES,
+  a: [],
+  img: ARTICLE_ATTRIBUTES.img?.filter((name) => name !== 'title') ?? [],
 };
 
-const TAGS = [
-  ...['p', 'br', 'wbr', 'hr', 'div', 'span', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure', 'figcaption'],
-  ...['b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'q', 'cite', 'abbr', 'code'],
-  ...['ul', 'ol', 'li', 'dl', 'dt', 'dd', 'img', 'a', 'ruby', 'rt', 'rp'],
-  ...['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
-];
+const TAGS = [...ARTICLE_TAGS];
 
 /**
  * Images the page may load: blob URLs (the blob cache) and base64 raster data. Anything else is
