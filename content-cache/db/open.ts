@@ -93,12 +93,18 @@ export function openWriter(dataDir: string): Database.Database {
     assertNotNewer(schemaVersion(db, file), file);
     applyPragmas(db);
     migrate(db, file);
-    // Items queued for search by a publish or an upgrade that did not finish indexing them.
-    indexPending(db);
   } catch (error) {
     db.close();
     if (error instanceof StorageFault) throw error;
     throw new StorageFault('database-corrupt', `${file} cannot be used: ${(error as Error).message}`);
+  }
+  // Items a crash or an upgrade left queued for search. The board shows its content even when this
+  // cannot finish (a full disk, say): the rows stay queued, and the next publish indexes them again,
+  // its caller seeing the error if it persists.
+  try {
+    indexPending(db);
+  } catch {
+    // Left queued, see above.
   }
   return db;
 }

@@ -136,7 +136,7 @@ function fold(source: string, withOffsets: boolean): FoldedText {
   let length = 0;
   let previousCjk = false;
   let pendingSpaceAt = -1;
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     let cp = source.charCodeAt(i);
     let width = 1;
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < source.length) {

@@ -46,9 +46,7 @@ function statements(db: Database) {
   return {
     pending: db.prepare(`SELECT p.row_id, i.title, i.body_text, i.published_at FROM search_pending AS p
       LEFT JOIN items AS i ON i.row_id = p.row_id ORDER BY p.row_id LIMIT ?`),
-    lastOfDay: db
-      .prepare('SELECT max(fts_rowid) FROM search_text WHERE fts_rowid >= ? AND fts_rowid < ?')
-      .pluck(),
+    lastOfDay: db.prepare('SELECT max(fts_rowid) FROM search_text WHERE fts_rowid >= ? AND fts_rowid < ?').pluck(),
     text: db.prepare('INSERT INTO search_text (fts_rowid, row_id, title, body_text, pinyin) VALUES (?, ?, ?, ?, ?)'),
     trigrams: db.prepare('INSERT INTO items_fts (rowid, title, body_text, pinyin) VALUES (?, ?, ?, ?)'),
     chars: db.prepare('INSERT INTO items_chars (rowid, title, pinyin) VALUES (?, ?, ?)'),
@@ -92,7 +90,8 @@ export function indexPending(db: Database, options: IndexOptions = {}): IndexPro
     const prepared: Prepared[] = [];
     for (const row of rows) {
       if (row.title === null || row.body_text === null || row.published_at === null) sql.done.run(row.row_id);
-      else prepared.push(prepare({ ...row, title: row.title, body_text: row.body_text, published_at: row.published_at }));
+      else
+        prepared.push(prepare({ ...row, title: row.title, body_text: row.body_text, published_at: row.published_at }));
     }
     prepared.sort(byPublication);
     const nextOfDay = new Map<number, number>();

@@ -19,7 +19,17 @@ describe('rankCandidates', () => {
   it('lets clearly better relevance beat recency, and slightly better relevance lose to it', () => {
     const old = onDay(20_000);
     const fresh = onDay(20_030);
-    expect(rankCandidates([{ rowid: fresh, bm25: -1 }, { rowid: old, bm25: -2 }])).toEqual([old, fresh]);
-    expect(rankCandidates([{ rowid: fresh, bm25: -1 }, { rowid: old, bm25: -1.05 }])).toEqual([fresh, old]);
+    expect(
+      rankCandidates([
+        { rowid: fresh, bm25: -1 },
+        { rowid: old, bm25: -2 },
+      ]),
+    ).toEqual([old, fresh]);
+    expect(
+      rankCandidates([
+        { rowid: fresh, bm25: -1 },
+        { rowid: old, bm25: -1.05 },
+      ]),
+    ).toEqual([fresh, old]);
   });
 });

@@ -3,7 +3,7 @@ import { bm25, corpusStats, inverseDocumentFrequency, type CorpusStats } from '.
 import { charsExpression, inTitle, quote, trigramExpression, type SearchQuery } from './query.js';
 import { rankCandidates } from './rank.js';
 import { publicationDayOfRowid } from './searchRowid.js';
-import { SEARCH_SQL, TEXT_COLUMNS } from './searchSql.js';
+import { perTermCount, SEARCH_SQL, TEXT_COLUMNS } from './searchSql.js';
 
 /** The newest matches of a query are ranked… */
 const NEWEST_MATCHES = 128;
@@ -27,9 +27,10 @@ export class RankedSearch {
   private readonly averages: Statement;
   private readonly span: Statement;
   private readonly shownItem: Statement;
-  private readonly countsByTerms = new Map<number, Statement>();
+  private readonly counts: (terms: number) => Statement;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
+    this.counts = perTermCount((terms) => db.prepare(SEARCH_SQL.counts(terms)).raw());
     this.newest = db.prepare(SEARCH_SQL.newestMatches).pluck();
     this.newestTitles = db.prepare(SEARCH_SQL.newestTitleMatches).pluck();
     this.averages = db.prepare(SEARCH_SQL.averages).pluck();
@@ -65,15 +66,6 @@ export class RankedSearch {
       if (rowIds.length === limit) break;
     }
     return rowIds;
-  }
-
-  private counts(terms: number): Statement {
-    let statement = this.countsByTerms.get(terms);
-    if (!statement) {
-      statement = this.db.prepare(SEARCH_SQL.counts(terms)).raw();
-      this.countsByTerms.set(terms, statement);
-    }
-    return statement;
   }
 
   /**

@@ -17,6 +17,19 @@ const containsAll = (terms: number) => Array.from({ length: terms }, (_, i) => c
 const occurrences = (column: string, term: number) =>
   `(length(${column}) - length(replace(${column}, @t${term}, ''))) / length(@t${term})`;
 
+/** Builds a value per number of query terms on first use: statements are prepared once per shape. */
+export function perTermCount<T>(build: (terms: number) => T): (terms: number) => T {
+  const built = new Map<number, T>();
+  return (terms) => {
+    let value = built.get(terms);
+    if (value === undefined) {
+      value = build(terms);
+      built.set(terms, value);
+    }
+    return value;
+  };
+}
+
 export const SEARCH_SQL = {
   newestMatches: 'SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
   newestTitleMatches: 'SELECT rowid FROM items_chars WHERE items_chars MATCH ? ORDER BY rowid DESC LIMIT ?',

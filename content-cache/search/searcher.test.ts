@@ -116,8 +116,18 @@ describe('one- and two-character queries', () => {
 describe('ranking', () => {
   it('puts a title match above a newer body match', () => {
     store.publish([
-      { id: 'title-hit', title: '新能源汽车销量创新高', body: ['今年前四个月，市场表现亮眼。'], publishedAt: '2024-05-01' },
-      { id: 'body-hit', title: '今日要闻', body: ['据报道，新能源汽车下乡活动将在本月启动。'], publishedAt: '2024-05-09' },
+      {
+        id: 'title-hit',
+        title: '新能源汽车销量创新高',
+        body: ['今年前四个月，市场表现亮眼。'],
+        publishedAt: '2024-05-01',
+      },
+      {
+        id: 'body-hit',
+        title: '今日要闻',
+        body: ['据报道，新能源汽车下乡活动将在本月启动。'],
+        publishedAt: '2024-05-09',
+      },
     ]);
     expect(ids(store.search('新能源汽车'))).toEqual(['title-hit', 'body-hit']);
   });
@@ -139,7 +149,10 @@ describe('ranking', () => {
       body: ['今天的新闻提到了电子阅报栏的推广。'],
       publishedAt: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
     }));
-    store.publish([...crowd, { id: 'old-title', title: '电子阅报栏建设纪实', body: ['回顾'], publishedAt: '2020-01-01' }]);
+    store.publish([
+      ...crowd,
+      { id: 'old-title', title: '电子阅报栏建设纪实', body: ['回顾'], publishedAt: '2020-01-01' },
+    ]);
     expect(ids(store.search('电子阅报栏', 5))[0]).toBe('old-title');
   });
 

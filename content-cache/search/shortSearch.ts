@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { charsExpression, inTitle, quote, TRIGRAM, type SearchQuery } from './query.js';
-import { SEARCH_SQL } from './searchSql.js';
+import { perTermCount, SEARCH_SQL } from './searchSql.js';
 
 /** Newest items read directly before asking the index: enough for any term that is not rare. */
 const SCAN_ROWS = 1000;
@@ -22,9 +22,14 @@ export class ShortSearch {
   private readonly titleMatches: Statement;
   private readonly floor: Statement;
   private readonly prefixTrigrams: Statement;
-  private readonly byTermCount = new Map<number, { scan: Statement; counts: Statement; viaIndex: Statement }>();
+  private readonly statements: (terms: number) => { scan: Statement; counts: Statement; viaIndex: Statement };
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
+    this.statements = perTermCount((terms) => ({
+      scan: db.prepare(SEARCH_SQL.scan(terms)).pluck(),
+      counts: db.prepare(SEARCH_SQL.termCounts(terms)).raw(),
+      viaIndex: db.prepare(SEARCH_SQL.narrowed(terms)).pluck(),
+    }));
     this.titleMatches = db.prepare(SEARCH_SQL.shownTitleMatches).pluck();
     this.floor = db.prepare(SEARCH_SQL.nthNewest).pluck();
     db.exec(SEARCH_SQL.vocabulary);
@@ -67,18 +72,5 @@ export class ShortSearch {
     if (trigrams.length === 0) return '';
     const long = query.terms.filter((term) => length(term) >= TRIGRAM).map(quote);
     return [...long, `(${trigrams.map(quote).join(' OR ')})`].join(' AND ');
-  }
-
-  private statements(terms: number) {
-    let sql = this.byTermCount.get(terms);
-    if (!sql) {
-      sql = {
-        scan: this.db.prepare(SEARCH_SQL.scan(terms)).pluck(),
-        counts: this.db.prepare(SEARCH_SQL.termCounts(terms)).raw(),
-        viaIndex: this.db.prepare(SEARCH_SQL.narrowed(terms)).pluck(),
-      };
-      this.byTermCount.set(terms, sql);
-    }
-    return sql;
   }
 }

@@ -9,7 +9,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function loadBundle<T>(entry: string): Promise<T> {
-  const outfile = path.join(repoRoot, 'node_modules', '.cache', 'newsboard-bench', `${path.basename(entry, '.ts')}.mjs`);
+  const outfile = path.join(
+    repoRoot,
+    'node_modules',
+    '.cache',
+    'newsboard-bench',
+    `${path.basename(entry, '.ts')}.mjs`,
+  );
   await build({
     entryPoints: [path.join(repoRoot, entry)],
     bundle: true,

@@ -3,7 +3,6 @@
 export { ContentWriter, PACK_ORIGIN } from '../../content-cache/contentWriter.js';
 export { openReader, openWriter } from '../../content-cache/db/open.js';
 export { itemColumns } from '../../content-cache/kinds/itemRows.js';
-export { charTokens } from '../../content-cache/search/charTokens.js';
 export { foldText } from '../../content-cache/search/fold.js';
 export { indexPending } from '../../content-cache/search/indexer.js';
 export { titlePinyin } from '../../content-cache/search/pinyin.js';
