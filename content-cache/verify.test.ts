@@ -8,6 +8,9 @@ import { sha256Hex } from '../content-format/hash.js';
 import { ContentWriter, FLEET_ORIGIN } from './contentWriter.js';
 import { openWriter } from './db/open.js';
 import { verifyContentCache } from './verify.js';
+import { writePackDir } from '../content-format/pack/directory.js';
+import { importPackDir } from './importPack.js';
+import { everyKindPack } from './kinds/testing/everyKind.js';
 
 let dir: string;
 let db: ReturnType<typeof openWriter>;
@@ -55,7 +58,7 @@ describe('verifyContentCache', () => {
 
   it('reports a published body blob that is missing', () => {
     unlinkSync(blobs.pathOf(hex));
-    expect(verifyContentCache(db, blobs)).toEqual([`blob ${hex} referenced by published items is missing`]);
+    expect(verifyContentCache(db, blobs)).toEqual([`blob ${hex} referenced by published content is missing`]);
   });
 
   it('reports a blob used by items but absent from the blob table', () => {
@@ -69,5 +72,28 @@ describe('verifyContentCache', () => {
     ).run();
     db.prepare("INSERT INTO items_fts (rowid, title, body_text) VALUES (1, '别的标题', '别的正文')").run();
     expect(verifyContentCache(db, blobs).some((fault) => fault.startsWith('search index:'))).toBe(true);
+  });
+});
+
+describe('verifyContentCache over every kind', () => {
+  it('checks media, page and chapter blobs too, not only bodies', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nb-verify-kinds-'));
+    const packDir = path.join(dataDir, 'usb');
+    const pack = everyKindPack();
+    await writePackDir(packDir, pack);
+    const storeDb = openWriter(dataDir);
+    try {
+      const store = new BlobStore(dataDir);
+      await importPackDir(packDir, new ContentWriter(storeDb), store);
+      expect(verifyContentCache(storeDb, store)).toEqual([]);
+      const bodies = new Set(pack.manifest.items.map((item) => item.body.sha256));
+      const media = [...pack.blobs.keys()].find((sha256) => !bodies.has(sha256));
+      expect(media).toBeDefined();
+      unlinkSync(store.pathOf(media as string));
+      expect(verifyContentCache(storeDb, store)).toEqual([`blob ${media} referenced by published content is missing`]);
+    } finally {
+      storeDb.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
