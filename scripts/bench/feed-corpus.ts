@@ -6,17 +6,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
-import type * as ImportProjectModule from './importProject.js';
+import type * as LoadBundleModule from './loadBundle.js';
 import type * as RunCorpusModule from '../../content-format/feeds/corpus/runCorpus.js';
 import type * as SummaryModule from '../../content-format/feeds/corpus/summary.js';
 
-const { importProject, repoRoot } = (await import(
-  new URL('./importProject.ts', import.meta.url).href
-)) as typeof ImportProjectModule;
-const { runCorpus } = await importProject<typeof RunCorpusModule>('content-format/feeds/corpus/runCorpus.ts');
-const { markdownTable, summarize } = await importProject<typeof SummaryModule>(
-  'content-format/feeds/corpus/summary.ts',
-);
+const { loadBundle, repoRoot } = (await import(
+  new URL('./loadBundle.ts', import.meta.url).href
+)) as typeof LoadBundleModule;
+const { runCorpus } = await loadBundle<typeof RunCorpusModule>('content-format/feeds/corpus/runCorpus.ts');
+const { markdownTable, summarize } = await loadBundle<typeof SummaryModule>('content-format/feeds/corpus/summary.ts');
 
 const { values } = parseArgs({ options: { 'no-write': { type: 'boolean' } } });
 const corpus = path.resolve(repoRoot, '../shared/corpora/feedparser');

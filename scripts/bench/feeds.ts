@@ -7,17 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseRssFeed } from 'feedsmith';
-import type * as ImportProjectModule from './importProject.js';
+import type * as LoadBundleModule from './loadBundle.js';
 import type * as ParseFeedModule from '../../content-format/feeds/parseFeed.js';
 import type * as SanitizeModule from '../../content-format/sanitize/articleHtml.js';
 import type * as SeedsModule from '../../content-format/seeds/index.js';
 
-const { importProject, repoRoot } = (await import(
-  new URL('./importProject.ts', import.meta.url).href
-)) as typeof ImportProjectModule;
-const { parseFeedBytes } = await importProject<typeof ParseFeedModule>('content-format/feeds/parseFeed.ts');
-const { demoArticles } = await importProject<typeof SeedsModule>('content-format/seeds/index.ts');
-const { sanitizeArticleHtml } = await importProject<typeof SanitizeModule>('content-format/sanitize/articleHtml.ts');
+const { loadBundle, repoRoot } = (await import(
+  new URL('./loadBundle.ts', import.meta.url).href
+)) as typeof LoadBundleModule;
+const { parseFeedBytes } = await loadBundle<typeof ParseFeedModule>('content-format/feeds/parseFeed.ts');
+const { demoArticles } = await loadBundle<typeof SeedsModule>('content-format/seeds/index.ts');
+const { sanitizeArticleHtml } = await loadBundle<typeof SanitizeModule>('content-format/sanitize/articleHtml.ts');
 
 const ITEMS = 500;
 const BUDGET = 5;

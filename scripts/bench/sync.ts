@@ -7,12 +7,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import type * as LoadBundleModule from './loadBundle.js';
 import type * as Project from './syncProject.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { loadBundle, repoRoot } = (await import(
+  new URL('./loadBundle.ts', import.meta.url).href
+)) as typeof LoadBundleModule;
 const BUDGET_CPU_MS = 20;
 const { values } = parseArgs({
   options: {
@@ -23,25 +25,6 @@ const { values } = parseArgs({
     'no-write': { type: 'boolean' },
   },
 });
-
-/**
- * Bundles the project code this bench needs (Node's type stripping cannot follow our `.js`
- * specifiers) into node_modules/.cache, where its package imports resolve as usual, and imports it.
- */
-async function loadProject(): Promise<typeof Project> {
-  const outfile = path.join(repoRoot, 'node_modules', '.cache', 'newsboard-bench', 'syncProject.mjs');
-  await build({
-    entryPoints: [path.join(repoRoot, 'scripts/bench/syncProject.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    packages: 'external',
-    outfile,
-    logLevel: 'warning',
-  });
-  return (await import(pathToFileURL(outfile).href)) as typeof Project;
-}
 
 async function startFleetProcess(dataDir: string): Promise<{ url: string; stop(): void }> {
   const child = spawn(
@@ -150,7 +133,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os
   if (!met) process.exitCode = 1;
 }
 
-const project = await loadProject();
+const project = await loadBundle<typeof Project>('scripts/bench/syncProject.ts');
 if (values.role === 'fleet') {
   const server = await project.startBenchFleet(values['data-dir'] as string, Number(values.items));
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
