@@ -37,6 +37,8 @@ async function tapIntoArticle(page: Page, cardText?: string): Promise<string> {
   await card.tap();
   await expect(page.getByTestId('article-view')).toBeVisible();
   await expect(page.getByTestId('article-title')).toHaveText(title);
+  // The title paints from the card at once; the body arrives from the host a moment later.
+  await expect(page.getByTestId('article-body')).toHaveAttribute('aria-busy', 'false');
   const body = await page.getByTestId('article-body').innerText();
   expect(body.length).toBeGreaterThan(100);
   return body;
