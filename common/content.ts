@@ -125,11 +125,18 @@ export { bookChapterSchema, quizQuestionSchema };
 export type { BookChapter } from './kinds/book.js';
 export type { QuizQuestion, QuizResponse } from './kinds/quiz.js';
 
+/** [start, end) in UTF-16 units of the text it accompanies; what a renderer highlights. */
+const textMarkSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+// A title holds at most 500 characters, so at most 250 separate marks.
+const textMarksSchema = z.array(textMarkSchema).max(500);
+
 export const searchHitSchema = z.object({
   id: itemIdSchema,
   kind: itemKindSchema,
   title: z.string(),
+  titleMarks: textMarksSchema,
   snippet: z.string(),
+  snippetMarks: textMarksSchema,
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 

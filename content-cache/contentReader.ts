@@ -78,9 +78,7 @@ export class ContentReader {
 
   /** Matches of a passerby's query (see content-cache/search/searcher.ts), best first. */
   search(query: string, limit = 20): SearchHit[] {
-    return this.searcher
-      .search(query, { limit, now: this.now() })
-      .map(({ id, kind, title, snippet }) => ({ id, kind, title, snippet }));
+    return this.searcher.search(query, { limit, now: this.now() });
   }
 
   contentVersion(): string | null {

@@ -25,7 +25,7 @@ function handlers(overrides: Partial<BridgeChannels> = {}): BridgeChannels & { c
     },
     'content:search': async (args) => {
       calls.push(args);
-      return [{ id: 'a1', kind: 'article', title: '天气', snippet: '今天晴' }];
+      return [{ id: 'a1', kind: 'article', title: '天气', titleMarks: [[0, 2]], snippet: '今天晴', snippetMarks: [] }];
     },
     'content:item': async () => null,
     'notices:active': async () => [],
@@ -44,7 +44,7 @@ describe('dispatchBridgeCall', () => {
     const h = handlers();
     expect(await dispatchBridgeCall(h, 'content:search', { query: '天气', limit: 5 })).toEqual({
       ok: true,
-      result: [{ id: 'a1', kind: 'article', title: '天气', snippet: '今天晴' }],
+      result: [{ id: 'a1', kind: 'article', title: '天气', titleMarks: [[0, 2]], snippet: '今天晴', snippetMarks: [] }],
     });
     expect(h.calls).toEqual([{ query: '天气', limit: 5 }]);
   });

@@ -86,7 +86,7 @@ describe('runKioskApp', () => {
   it('answers a renderer call end to end: ipc → host process → host transport → host handler', async () => {
     const { invoke, kiosk } = await start();
     await expect(invoke('nb:content:search', { query: '社区通知' })).resolves.toEqual([
-      { id: 'a1', kind: 'article', title: '社区通知', snippet: '' },
+      { id: 'a1', kind: 'article', title: '社区通知', titleMarks: [], snippet: '', snippetMarks: [] },
     ]);
     expect(kiosk.handlers['content:search']).toHaveBeenCalledWith({ query: '社区通知' });
     await expect(invoke('nb:content:search', { query: 'x' }, 'https://evil.example/')).rejects.toThrow(/^unauthorized/);

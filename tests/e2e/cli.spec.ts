@@ -40,11 +40,23 @@ test('ingest a pack, search it (JSON), verify it, and catch a damaged blob', () 
 
   const search = runCli(['search', '阅报栏', '--data-dir', dataDir, '--json']);
   expect(search.status, search.stderr).toBe(0);
-  const hits = JSON.parse(search.stdout) as { id: string; kind: string; title: string; snippet: string }[];
+  type Marks = [number, number][];
+  const hits = JSON.parse(search.stdout) as {
+    id: string;
+    kind: string;
+    title: string;
+    titleMarks: Marks;
+    snippet: string;
+    snippetMarks: Marks;
+  }[];
   expect(hits.length).toBeGreaterThan(0);
   for (const hit of hits) {
-    expect(Object.keys(hit).sort()).toEqual(['id', 'kind', 'snippet', 'title']);
-    expect(hit.title + hit.snippet).toContain('阅报栏');
+    expect(Object.keys(hit).sort()).toEqual(['id', 'kind', 'snippet', 'snippetMarks', 'title', 'titleMarks']);
+    const marked = [
+      ...hit.titleMarks.map(([from, to]) => hit.title.slice(from, to)),
+      ...hit.snippetMarks.map(([from, to]) => hit.snippet.slice(from, to)),
+    ];
+    expect(marked).toContain('阅报栏');
   }
   const short = JSON.parse(runCli(['search', '报', '--data-dir', dataDir, '--json']).stdout) as unknown[];
   expect(short.length).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ export function fakeKioskHost() {
     'content:list': vi.fn(async () => []),
     'content:article': vi.fn(async () => null),
     'content:search': vi.fn(async ({ query }: { query: string }) => [
-      { id: 'a1', kind: 'article' as const, title: query, snippet: '' },
+      { id: 'a1', kind: 'article' as const, title: query, titleMarks: [], snippet: '', snippetMarks: [] },
     ]),
     'content:item': vi.fn(async () => null),
     'notices:active': vi.fn(async () => []),
