@@ -73,3 +73,8 @@ export const ARTICLE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   th: ['colspan', 'rowspan', 'scope'],
   td: ['colspan', 'rowspan'],
 };
+
+/** How article and chapter HTML name an image in the blob cache; the renderer shows it from there. */
+export const BLOB_IMAGE_SRC_PREFIX = 'blob:sha256:';
+/** A whole `src` naming a cached image, capturing its sha256. */
+export const BLOB_IMAGE_SRC = /^blob:sha256:([0-9a-f]{64})$/;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOOK_CHAPTER_MEDIA_TYPE, bookChapterSchema, type BookChapter } from '../../common/kinds/book.js';
 import { sha256Hex } from '../hash.js';
 import { convertEpub, type ConvertedBook } from './convert.js';
-import { BLOB_IMAGE_SRC_PREFIX } from './images.js';
+import { BLOB_IMAGE_SRC_PREFIX } from '../../common/articleMarkup.js';
 import {
   COVER_PNG,
   EPUB2_PARAGRAPHS,

@@ -1,13 +1,11 @@
 import { decodeHTML } from 'entities';
 import type { ImageRef } from '../../common/kinds/base.js';
 import { sha256Hex } from '../hash.js';
-import { imageInfo, type ImageInfo } from './imageInfo.js';
+import { BLOB_IMAGE_SRC_PREFIX } from '../../common/articleMarkup.js';
+import { imageInfo, type ImageInfo } from '../images/imageInfo.js';
 import { isRemote, resolveLocal } from './paths.js';
 import type { SafeZip } from './safeZip.js';
 import type { ImageSourceMapper } from './xhtml.js';
-
-/** How a chapter's HTML names one of the book's image blobs; the renderer maps it to its local URL. */
-export const BLOB_IMAGE_SRC_PREFIX = 'blob:sha256:';
 
 /**
  * The ingest sanitizer keeps only http(s) and data: image sources, so book images pass through it
@@ -59,7 +57,7 @@ export class BookImages {
   private accept(bytes: Buffer, what: string): StoredImage | null {
     const info = imageInfo(bytes);
     if (!info) {
-      this.warn(`image ${what} dropped: not a PNG, JPEG, GIF or WebP image`);
+      this.warn(`image ${what} dropped: not a PNG, JPEG, GIF, WebP or AVIF image`);
       return null;
     }
     if (info.width * info.height > this.limits.maxImagePixels) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageInfo } from '../epub/imageInfo.js';
+import { imageInfo } from '../images/imageInfo.js';
 import { sha256Hex } from '../hash.js';
 import { convertPdfEdition, type ConvertedEdition } from './convert.js';
 import {

@@ -1,4 +1,4 @@
-import { imageInfo, type ImageInfo } from '../epub/imageInfo.js';
+import { imageInfo, type ImageInfo } from '../images/imageInfo.js';
 import { PdfError } from './errors.js';
 import { parsePdfInfo, type PageSize, type PdfInfo } from './info.js';
 import { parseBboxLayout, type PageLayout } from './layout.js';

@@ -1,12 +1,40 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MediaBlob } from '../../../common/bridge/contract.js';
+import type { ImageRef } from '../../../common/kinds/base.js';
+import { BridgeContext } from '../app/bridgeContext.js';
+import { createFakeBridge, type FakeBridge } from '../testing/fakeBridge.js';
 import { SafeHtml, articleFragment } from './SafeHtml.js';
 
 const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==';
 
-afterEach(cleanup);
+const PNG_BASE64 = PNG.slice('data:image/png;base64,'.length);
+const PHOTO = 'a'.repeat(64);
+const CHART = 'b'.repeat(64);
+const VECTOR = 'c'.repeat(64);
+const blobSrc = (sha256: string) => `blob:sha256:${sha256}`;
+
+/** Object URLs the page made and freed; jsdom decodes no images, so these are what there is to see. */
+const made: string[] = [];
+const revoked: string[] = [];
+
+beforeEach(() => {
+  made.length = 0;
+  revoked.length = 0;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    const url = `blob:http://127.0.0.1/${made.length}-${(blob as Blob).type}`;
+    made.push(url);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url) => void revoked.push(url));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 /** DOMPurify's XSS corpus, read in place from ../shared when this machine has it. */
 const corpus = Object.values(
@@ -85,21 +113,20 @@ describe('SafeHtml', () => {
     );
   });
 
-  it('shows local images, and a placeholder carrying the alt text for anything it would have to fetch', () => {
+  it('shows inline images, and a placeholder carrying the alt text for anything it would have to fetch', () => {
     const root = rendered(
       `<img src="${PNG}" alt="图表"><img src="blob:http://127.0.0.1:1/abc" alt="照片">` +
         '<img src="https://cdn.example/p.jpg" alt="会场全景"><img src="http://cdn.example/q.jpg">' +
-        '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="矢量图">',
+        '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="矢量图"><img alt="下载失败的图">',
     );
-    expect([...root.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual([
-      PNG,
-      'blob:http://127.0.0.1:1/abc',
-    ]);
+    expect([...root.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual([PNG]);
     const placeholders = [...root.querySelectorAll('.article-image-missing')];
     expect(placeholders.map((p) => [p.getAttribute('role'), p.getAttribute('aria-label'), p.textContent])).toEqual([
+      ['img', '照片', '照片'],
       ['img', '会场全景', '会场全景'],
       [null, null, ''],
       ['img', '矢量图', '矢量图'],
+      ['img', '下载失败的图', '下载失败的图'],
     ]);
   });
 
@@ -129,6 +156,133 @@ describe('SafeHtml', () => {
     expect(root.innerHTML).toBe('<p>乙</p>');
     unmount();
     expect(root.childNodes).toHaveLength(0);
+  });
+
+  describe('images from the blob cache', () => {
+    function bridgeWith(read: (sha256: string) => MediaBlob | null | Promise<MediaBlob | null>): FakeBridge {
+      return createFakeBridge({ 'media:read': ({ sha256 }) => read(sha256) });
+    }
+
+    function renderedWith(bridge: FakeBridge, html: string, images?: ImageRef[]) {
+      const view = render(
+        <BridgeContext value={bridge}>
+          <SafeHtml html={html} {...(images ? { images } : {})} />
+        </BridgeContext>,
+      );
+      return { ...view, root: view.getByTestId('article-html') };
+    }
+
+    const reads = (bridge: FakeBridge) =>
+      bridge.calls.filter((call) => call.channel === 'media:read').map((call) => call.args);
+
+    it('shows each picture from one object URL read once through the bridge, sized before it arrives', async () => {
+      let answer: (blob: MediaBlob) => void = () => {};
+      const bridge = bridgeWith(() => new Promise((resolve) => (answer = resolve)));
+      const { root } = renderedWith(
+        bridge,
+        `<p>开幕</p><img src="${blobSrc(PHOTO)}" alt="会场全景"><p>正文</p><img src="${blobSrc(PHOTO)}" alt="再看一眼">`,
+        [{ sha256: PHOTO, width: 1200, height: 800, alt: '会场全景' }],
+      );
+      const images = [...root.querySelectorAll('img')];
+      // Waiting: no address to load yet, the box already the picture's shape, no alt text laid out as text.
+      expect(
+        images.map((img) => [img.getAttribute('src'), img.getAttribute('width'), img.getAttribute('height')]),
+      ).toEqual([
+        [null, '1200', '800'],
+        [null, '1200', '800'],
+      ]);
+      expect(images.map((img) => img.alt)).toEqual(['', '']);
+      answer({ mediaType: 'image/png', base64: PNG_BASE64 });
+      await waitFor(() => expect(images[0]?.getAttribute('src')).toBe(made[0]));
+      expect(made).toEqual(['blob:http://127.0.0.1/0-image/png']);
+      expect(images.map((img) => [img.getAttribute('src'), img.alt])).toEqual([
+        [made[0], '会场全景'],
+        [made[0], '再看一眼'],
+      ]);
+      expect(reads(bridge)).toEqual([{ sha256: PHOTO }]);
+      expect(root.textContent).toBe('开幕正文');
+    });
+
+    it('keeps the sizes the markup gives', () => {
+      const { root } = renderedWith(
+        bridgeWith(() => null),
+        `<img src="${blobSrc(PHOTO)}" width="600" height="400">`,
+        [{ sha256: PHOTO, width: 1200, height: 800 }],
+      );
+      const image = root.querySelector('img');
+      expect([image?.getAttribute('width'), image?.getAttribute('height')]).toEqual(['600', '400']);
+    });
+
+    it('shows the alt-text placeholder for a blob the host will not give, cannot read, or that is no picture', async () => {
+      const bridge = bridgeWith((sha256) => {
+        if (sha256 === CHART) throw new Error('host gone');
+        return sha256 === VECTOR ? { mediaType: 'image/svg+xml', base64: btoa('<svg onload="alert(1)"/>') } : null;
+      });
+      const { root } = renderedWith(
+        bridge,
+        `<img src="${blobSrc(PHOTO)}" alt="未发布的图"><img src="${blobSrc(CHART)}" alt="图表"><img src="${blobSrc(VECTOR)}" alt="矢量">`,
+      );
+      await waitFor(() => expect(root.querySelectorAll('img')).toHaveLength(0));
+      expect([...root.querySelectorAll('.article-image-missing')].map((p) => p.getAttribute('aria-label'))).toEqual([
+        '未发布的图',
+        '图表',
+        '矢量',
+      ]);
+      expect(made).toEqual([]);
+    });
+
+    it('shows placeholders, and asks nothing, where there is no bridge', () => {
+      const root = rendered(`<img src="${blobSrc(PHOTO)}" alt="照片">`);
+      expect(root.querySelector('.article-image-missing')?.getAttribute('aria-label')).toBe('照片');
+    });
+
+    it('swaps a picture the browser cannot decode for its placeholder', async () => {
+      const { root } = renderedWith(
+        bridgeWith(() => ({ mediaType: 'image/png', base64: btoa('not really a png') })),
+        `<img src="${blobSrc(PHOTO)}" alt="坏图">`,
+      );
+      await waitFor(() => expect(root.querySelector('img')?.getAttribute('src')).toBe(made[0]));
+      root.querySelector('img')?.dispatchEvent(new Event('error'));
+      expect(root.querySelector('.article-image-missing')?.getAttribute('aria-label')).toBe('坏图');
+    });
+
+    it('frees every object URL when the article closes or changes, and makes none after it closed', async () => {
+      let late: (blob: MediaBlob) => void = () => {};
+      const bridge = bridgeWith((sha256) =>
+        sha256 === VECTOR
+          ? new Promise((resolve) => (late = resolve))
+          : { mediaType: sha256 === PHOTO ? 'image/jpeg' : 'image/png', base64: PNG_BASE64 },
+      );
+      const { root, rerender, unmount } = renderedWith(
+        bridge,
+        `<img src="${blobSrc(PHOTO)}"><img src="${blobSrc(CHART)}">`,
+      );
+      await waitFor(() => expect(made).toHaveLength(2));
+      rerender(
+        <BridgeContext value={bridge}>
+          <SafeHtml html={`<img src="${blobSrc(CHART)}"><img src="${blobSrc(VECTOR)}">`} />
+        </BridgeContext>,
+      );
+      expect(revoked.sort()).toEqual([...made].sort());
+      await waitFor(() => expect(made).toHaveLength(3));
+      expect(root.querySelector('img')?.getAttribute('src')).toBe(made[2]);
+      unmount();
+      expect(revoked).toHaveLength(3);
+      late({ mediaType: 'image/png', base64: PNG_BASE64 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(made).toHaveLength(3);
+    });
+
+    it('reads at most four blobs at a time, in the order the article shows them', async () => {
+      const answers: ((blob: MediaBlob) => void)[] = [];
+      const bridge = bridgeWith(() => new Promise((resolve) => answers.push(resolve)));
+      const hashes = Array.from({ length: 6 }, (_, i) => String(i).repeat(64));
+      renderedWith(bridge, hashes.map((sha256) => `<img src="${blobSrc(sha256)}">`).join(''));
+      await waitFor(() => expect(reads(bridge)).toHaveLength(4));
+      answers[0]?.({ mediaType: 'image/png', base64: PNG_BASE64 });
+      await waitFor(() => expect(reads(bridge)).toHaveLength(5));
+      expect(reads(bridge)).toEqual(hashes.slice(0, 5).map((sha256) => ({ sha256 })));
+    });
   });
 
   it.skipIf(corpus === undefined)(

@@ -1,6 +1,9 @@
 import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
-import { useLayoutEffect, useRef } from 'react';
+import { use, useLayoutEffect, useRef } from 'react';
 import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS } from '../../../common/articleMarkup.js';
+import type { ImageRef } from '../../../common/kinds/base.js';
+import { BridgeContext } from '../app/bridgeContext.js';
+import { LOCAL_IMAGE, imagePlaceholder, loadBlobImages, takeBlobImages } from './articleImages.js';
 
 /**
  * The renderer's own allowlist, never looser than the ingest one (content-format/sanitize): the
@@ -15,12 +18,6 @@ const ATTRIBUTES_BY_TAG: Readonly<Record<string, readonly string[]>> = {
 
 const TAGS = [...ARTICLE_TAGS];
 
-/**
- * Images the page may load: blob URLs (the blob cache) and base64 raster data. Anything else is
- * remote, which the CSP would block anyway; the reader gets a calm placeholder, not a broken icon.
- */
-const LOCAL_IMAGE = /^(?:blob:|data:image\/(?:png|jpe?g|gif|webp|avif);base64,)/i;
-
 let purifier: Purifier | null = null;
 
 /** Created on first use, against the window the article is shown in. */
@@ -32,20 +29,6 @@ function articlePurifier(): Purifier {
   });
   purifier = instance;
   return instance;
-}
-
-function imagePlaceholder(image: HTMLImageElement): HTMLElement {
-  const box = image.ownerDocument.createElement('span');
-  box.className = 'article-image-missing';
-  const alt = image.alt.trim();
-  if (alt === '') {
-    box.setAttribute('aria-hidden', 'true');
-  } else {
-    box.setAttribute('role', 'img');
-    box.setAttribute('aria-label', alt);
-    box.textContent = alt;
-  }
-  return box;
 }
 
 /** A web address in running text; it ends at whitespace, a Han character or CJK punctuation. */
@@ -97,7 +80,8 @@ export function articleFragment(html: string): DocumentFragment {
   const fragment = purified ?? document.createDocumentFragment();
   for (const link of fragment.querySelectorAll('a')) link.replaceWith(...link.childNodes);
   for (const image of fragment.querySelectorAll('img')) {
-    if (!LOCAL_IMAGE.test(image.getAttribute('src') ?? '')) image.replaceWith(imagePlaceholder(image));
+    if (!LOCAL_IMAGE.test(image.getAttribute('src') ?? ''))
+      image.replaceWith(imagePlaceholder(image.ownerDocument, image.alt));
   }
   markWebAddresses(fragment);
   for (const table of fragment.querySelectorAll('table')) {
@@ -109,17 +93,32 @@ export function articleFragment(html: string): DocumentFragment {
   return fragment;
 }
 
+export interface SafeHtmlProps {
+  html: string;
+  /** The article's image list: sizes for blob-cache images whose markup has none. */
+  images?: readonly ImageRef[];
+  className?: string;
+}
+
 /**
  * Article HTML in a container React never writes into: the sanitized fragment is inserted as DOM
- * nodes, so no markup string reaches innerHTML on the live page.
+ * nodes, so no markup string reaches innerHTML on the live page. Blob-cache images are read through
+ * the bridge after the text is shown; without a bridge they show as placeholders.
  */
-export function SafeHtml({ html, className }: { html: string; className?: string }) {
+export function SafeHtml({ html, images, className }: SafeHtmlProps) {
   const container = useRef<HTMLDivElement>(null);
+  const bridge = use(BridgeContext);
   useLayoutEffect(() => {
     const element = container.current;
     if (element === null) return;
-    element.replaceChildren(articleFragment(html));
-    return () => element.replaceChildren();
-  }, [html]);
+    const fragment = articleFragment(html);
+    const pending = takeBlobImages(fragment, images);
+    element.replaceChildren(fragment);
+    const stop = loadBlobImages(bridge, pending);
+    return () => {
+      stop();
+      element.replaceChildren();
+    };
+  }, [html, images, bridge]);
   return <div ref={container} className={className} data-testid="article-html" />;
 }

@@ -60,7 +60,7 @@ export function ArticleScreen({ item, textSize, onTextSize, onBack }: ArticleScr
               (body.article.html === undefined ? (
                 body.article.paragraphs.map((text, index) => <p key={index}>{text}</p>)
               ) : (
-                <SafeHtml className="article-html" html={body.article.html} />
+                <SafeHtml className="article-html" html={body.article.html} images={body.article.images} />
               ))}
             {body.kind === 'loading' && <p className="article-status">{t('article.loading')}</p>}
             {body.kind === 'missing' && <p className="article-status">{t('article.missing')}</p>}

@@ -4,7 +4,7 @@
  * decompression bomb for whichever screen decodes it.
  */
 export interface ImageInfo {
-  mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+  mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif';
   width: number;
   height: number;
 }
@@ -78,9 +78,69 @@ function webp(view: DataView, bytes: Uint8Array): ImageInfo | null {
   return null;
 }
 
-/** Null when the bytes are not a PNG, JPEG, GIF or WebP image with a readable header. */
+interface Box {
+  type: string;
+  /** Where the box's content starts (after its header) and ends. */
+  start: number;
+  end: number;
+}
+
+/** The ISO-BMFF boxes laid end to end in [start, end); stops at the first one whose size does not fit. */
+function* boxesIn(view: DataView, bytes: Uint8Array, start: number, end: number): Generator<Box> {
+  let offset = start;
+  while (offset + 8 <= end) {
+    const size32 = view.getUint32(offset);
+    let header = 8;
+    let size = size32;
+    if (size32 === 1) {
+      if (offset + 16 > end) return;
+      size = Number(view.getBigUint64(offset + 8));
+      header = 16;
+    } else if (size32 === 0) {
+      size = end - offset;
+    }
+    if (size < header || offset + size > end) return;
+    yield { type: ascii(bytes, offset + 4, 4), start: offset + header, end: offset + size };
+    offset += size;
+  }
+}
+
+function child(view: DataView, bytes: Uint8Array, parent: Box | undefined, type: string, skip = 0): Box | undefined {
+  if (!parent) return undefined;
+  for (const box of boxesIn(view, bytes, parent.start + skip, parent.end)) if (box.type === type) return box;
+  return undefined;
+}
+
+const AVIF_BRANDS = new Set(['avif', 'avis']);
+
+/**
+ * AVIF (HEIF) keeps sizes in `ispe` properties under meta → iprp → ipco. An image may carry several
+ * (the picture, its alpha plane, a thumbnail); the largest is the one a decoder may have to allocate.
+ */
+function avif(view: DataView, bytes: Uint8Array): ImageInfo | null {
+  const file: Box = { type: '', start: 0, end: bytes.length };
+  const ftyp = child(view, bytes, file, 'ftyp');
+  if (!ftyp || ftyp.start !== 8 || ftyp.end - ftyp.start < 8) return null;
+  const brands = [ascii(bytes, ftyp.start, 4)];
+  for (let at = ftyp.start + 8; at + 4 <= ftyp.end; at += 4) brands.push(ascii(bytes, at, 4));
+  if (!brands.some((brand) => AVIF_BRANDS.has(brand))) return null;
+  // meta is a FullBox: four bytes of version and flags come before its children.
+  const ipco = child(view, bytes, child(view, bytes, child(view, bytes, file, 'meta'), 'iprp', 4), 'ipco');
+  if (!ipco) return null;
+  let largest: ImageInfo | null = null;
+  for (const box of boxesIn(view, bytes, ipco.start, ipco.end)) {
+    if (box.type !== 'ispe' || box.end - box.start < 12) continue;
+    const width = view.getUint32(box.start + 4);
+    const height = view.getUint32(box.start + 8);
+    if (!largest || width * height > largest.width * largest.height)
+      largest = { mediaType: 'image/avif', width, height };
+  }
+  return largest;
+}
+
+/** Null when the bytes are not a PNG, JPEG, GIF, WebP or AVIF image with a readable header. */
 export function imageInfo(bytes: Uint8Array): ImageInfo | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const info = png(view, bytes) ?? jpeg(view, bytes) ?? gif(view, bytes) ?? webp(view, bytes);
+  const info = png(view, bytes) ?? jpeg(view, bytes) ?? gif(view, bytes) ?? webp(view, bytes) ?? avif(view, bytes);
   return info && info.width > 0 && info.height > 0 ? info : null;
 }
