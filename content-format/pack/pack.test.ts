@@ -120,6 +120,30 @@ describe('buildPack', () => {
       });
     }
   });
+
+  it("puts an article's author and images in its body and carries the image blobs as its media", () => {
+    const png = Buffer.from('stand-in bytes: buildPack does not sniff');
+    const ref = { sha256: sha256Hex(png), size: png.length, mediaType: 'image/png' };
+    const pictured: Article = {
+      ...articles[0]!,
+      author: '记者 王芳',
+      html: `<p>今天晴。</p><img src="blob:sha256:${ref.sha256}" alt="晴空">`,
+      images: [{ sha256: ref.sha256, width: 640, height: 480, alt: '晴空' }],
+    };
+    const pack = buildPack([pictured], 'now', new Map([[ref.sha256, { ref, bytes: png }]]));
+    const [item] = pack.manifest.items;
+    expect(item).not.toHaveProperty('author');
+    expect(item).not.toHaveProperty('images');
+    expect(item?.media).toEqual([ref]);
+    expect(pack.blobs.get(ref.sha256)).toEqual(png);
+    const body = JSON.parse(pack.blobs.get(item!.body.sha256)!.toString('utf8'));
+    expect(body).toMatchObject({ author: '记者 王芳', images: pictured.images });
+  });
+
+  it('refuses an article whose image was not given to the pack', () => {
+    const image = { sha256: 'ab'.repeat(32), width: 10, height: 10 };
+    expect(() => buildPack([{ ...articles[0]!, images: [image] }], 'now')).toThrow(/not given to the pack/);
+  });
 });
 
 describe('writePackDir and readPackDir', () => {
