@@ -15,13 +15,18 @@ import { convertChapter } from './chapters.js';
 import { EpubError } from './errors.js';
 import { BookImages, DEFAULT_IMAGE_LIMITS, type ImageLimits } from './images.js';
 import { CONTAINER_PATH, parseContainer, parsePackage, type EpubPackage } from './opf.js';
-import { ArchiveError, DEFAULT_ZIP_LIMITS, openSafeZip, type SafeZip, type ZipLimits } from './safeZip.js';
+import { ArchiveError, openSafeZip, type SafeZip, type ZipLimits } from '../zip/safeZip.js';
 import { parseToc, tocItemOf, type TocEntry } from './toc.js';
 import { decodeXmlBytes } from './xml.js';
 
 export type EpubLimits = ZipLimits & ImageLimits & { maxChapterBytes: number };
 export const DEFAULT_EPUB_LIMITS: EpubLimits = {
-  ...DEFAULT_ZIP_LIMITS,
+  maxArchiveBytes: 200 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+  // Text compresses ~3-10x and even long runs of markup rarely pass 50x; bombs reach 1000x.
+  maxCompressionRatio: 200,
   ...DEFAULT_IMAGE_LIMITS,
   // A whole novel in one XHTML file is about 5 MB; parsing takes ~10× its size in memory, which a
   // board importing from USB must be able to spare.
@@ -248,7 +253,7 @@ export async function convertEpub(bytes: Uint8Array, options: ConvertEpubOptions
   const limits = { ...DEFAULT_EPUB_LIMITS, ...options.limits };
   let zip: SafeZip | undefined;
   try {
-    zip = await openSafeZip(bytes, limits);
+    zip = await openSafeZip({ bytes }, limits);
     return await convertOpenEpub(zip, limits, options, bytes);
   } catch (error) {
     throw error instanceof ArchiveError ? new EpubError(`not a safe EPUB archive: ${error.message}`) : error;

@@ -48,7 +48,9 @@ describe('convertEpub refuses hostile archives', () => {
   it('refuses a decompression bomb from its declared ratio, before inflating it', async () => {
     const zip = await bookWith({ name: 'OEBPS/bomb.xhtml', data: Buffer.alloc(8 * 1024 * 1024) });
     const started = performance.now();
-    expect((await rejection(zip)).message).toMatch(/OEBPS\/bomb\.xhtml compresses \d+:1, over the 200:1 limit/);
+    expect((await rejection(zip)).message).toMatch(
+      /OEBPS\/bomb\.xhtml claims \d+ bytes from \d+, over the 200:1 limit/,
+    );
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
@@ -70,7 +72,7 @@ describe('convertEpub refuses hostile archives', () => {
   });
 
   it('refuses bytes that are not a zip at all', async () => {
-    expect((await rejection(Buffer.from('%PDF-1.4 not a zip'))).message).toMatch(/not a zip archive/);
+    expect((await rejection(Buffer.from('%PDF-1.4 not a zip'))).message).toMatch(/not a readable zip archive/);
   });
 });
 

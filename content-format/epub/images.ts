@@ -4,7 +4,7 @@ import { sha256Hex } from '../hash.js';
 import { BLOB_IMAGE_SRC_PREFIX } from '../../common/articleMarkup.js';
 import { imageInfo, type ImageInfo } from '../images/imageInfo.js';
 import { isRemote, resolveLocal } from './paths.js';
-import type { SafeZip } from './safeZip.js';
+import type { SafeZip } from '../zip/safeZip.js';
 import type { ImageSourceMapper } from './xhtml.js';
 
 /**
