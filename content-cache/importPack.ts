@@ -24,11 +24,17 @@ function packEntries(manifest: PackManifest, blobs: BlobStore): PublishEntry[] {
 
 /**
  * Every blob is streamed into the store and verified before the one transaction that publishes the
- * pack. A bad pack leaves the published content untouched and takes back the blobs it brought
- * (should a sync have published one of them meanwhile, the sync's scrubber finds it missing and
- * fetches it again).
+ * source as `origin`. A bad source leaves the published content untouched and takes back the blobs
+ * it brought (should a sync have published one of them meanwhile, the sync's scrubber finds it
+ * missing and fetches it again). Packs, and every other ingested source once converted into a
+ * pack in memory (content-cache/ingest/), come through here.
  */
-async function importFrom(source: PackSource, writer: ContentWriter, blobs: BlobStore): Promise<ImportResult> {
+export async function importSource(
+  source: PackSource,
+  origin: string,
+  writer: ContentWriter,
+  blobs: BlobStore,
+): Promise<ImportResult> {
   const added: string[] = [];
   try {
     for (const ref of manifestBlobRefs(source.manifest)) {
@@ -38,7 +44,7 @@ async function importFrom(source: PackSource, writer: ContentWriter, blobs: Blob
       });
       added.push(ref.sha256);
     }
-    writer.publish(PACK_ORIGIN, source.manifest.version, packEntries(source.manifest, blobs));
+    writer.publish(origin, source.manifest.version, packEntries(source.manifest, blobs));
   } catch (error) {
     for (const sha256 of added) blobs.remove(sha256);
     throw error;
@@ -50,7 +56,7 @@ async function importFrom(source: PackSource, writer: ContentWriter, blobs: Blob
 
 /** Provisions content from a pack folder (a USB stick, say). */
 export async function importPackDir(packDir: string, writer: ContentWriter, blobs: BlobStore): Promise<ImportResult> {
-  return importFrom(await openPackDir(packDir), writer, blobs);
+  return importSource(await openPackDir(packDir), PACK_ORIGIN, writer, blobs);
 }
 
 /** Provisions content from a pack zip; hostile archives are refused before anything is published. */
@@ -60,5 +66,5 @@ export async function importPackZip(
   blobs: BlobStore,
   limits: Partial<PackZipLimits> = {},
 ): Promise<ImportResult> {
-  return importFrom(await openPackZip(zipFile, limits), writer, blobs);
+  return importSource(await openPackZip(zipFile, limits), PACK_ORIGIN, writer, blobs);
 }

@@ -1,48 +1,89 @@
-import { statSync } from 'node:fs';
-import path from 'node:path';
-import { PackError } from '../../content-format/pack/directory.js';
-import { importPackDir, importPackZip } from '../../content-cache/importPack.js';
+import { IngestError } from '../../content-cache/ingest/errors.js';
+import { DEFAULT_FETCH_LIMITS } from '../../content-cache/ingest/fetchFeed.js';
+import { ingest, type IngestOptions, type IngestResult } from '../../content-cache/ingest/ingest.js';
+import { DEFAULT_SECTIONS } from '../../content-cache/ingest/sources.js';
 import { CliError, helpText, parseCommandArgs, requireOption, defineCommand } from '../args.js';
 import { openKioskStorage } from './storage.js';
 
 export const ingestSpec = defineCommand({
   name: 'ingest',
-  usage: '<pack-dir|pack.zip> --data-dir D [--json]',
-  summary: 'Provisions a kiosk from a content pack folder or zip (pack.json + blobs/), e.g. on a USB stick.',
-  options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  usage:
+    '<file|dir|zip|url> --data-dir D [--json] [--section S] [--source S] [--issue-date YYYY-MM-DD] [--timeout SECONDS]',
+  summary: 'Adds content to a kiosk: a content pack, a feed, a PDF edition, an EPUB book, or a text/HTML article.',
+  options: {
+    'data-dir': { type: 'string' },
+    json: { type: 'boolean' },
+    section: { type: 'string' },
+    source: { type: 'string' },
+    'issue-date': { type: 'string' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
   allowPositionals: true,
 });
 
 export const ingestHelp = helpText(
   ingestSpec,
   `
-  <pack-dir>     a folder holding pack.json and blobs/sha256/<hex> (see \`newsboard demo-pack\`)
-  <pack.zip>     the same folder as a zip, at its root or inside one top-level folder
+  <dir|zip>      a content pack: pack.json + blobs/sha256/<hex>, as a folder or a zip (at its root
+                 or inside one top-level folder); it replaces the previously provisioned pack
+  <file|url>     an RSS, Atom, RDF or JSON feed (a file, or an http(s) URL fetched within the
+                 timeout and 50 MiB); a PDF newspaper or periodical; an EPUB book; a .txt or .html
+                 file as one article. The kind is judged from the content, not the name.
   --data-dir D   the kiosk data directory (must exist)
-  --json         print {version, items, blobsAdded} as JSON
+  --json         print {origin, version, items, blobsAdded, warnings} as JSON
+  --section S    the section its items are listed under (default: feeds ${DEFAULT_SECTIONS.feed}, articles
+                 ${DEFAULT_SECTIONS.article}, books ${DEFAULT_SECTIONS.book}, editions ${DEFAULT_SECTIONS.edition})
+  --source S     who supplied an article or book, as lists show it
+  --issue-date D the issue date of a PDF edition, when its creation date is not
+  --timeout S    seconds allowed for fetching a URL (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})
 
-Every blob is verified before anything is published; a bad pack changes nothing. Zips with
-unsafe names, links, duplicate entries or decompression bombs are refused.`,
+Each source replaces only what the same source gave before: the same feed (URL or file), the
+same article file, the same book, the same issue of a publication. Every blob is verified before
+anything is published; a bad source changes nothing and leaves no blob behind.`,
 );
 
-export async function ingestCommand(argv: string[]): Promise<void> {
+export interface CommandOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processOutput: CommandOutput = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+function timeoutOption(value: string | undefined): IngestOptions['fetchLimits'] {
+  if (value === undefined) return DEFAULT_FETCH_LIMITS;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+    throw new CliError('newsboard ingest: --timeout must be a number of seconds, above 0 and at most 3600');
+  return { ...DEFAULT_FETCH_LIMITS, timeoutMs: Math.round(seconds * 1000) };
+}
+
+function report(result: IngestResult, json: boolean, out: CommandOutput): void {
+  const { origin, version, items, blobsAdded, warnings } = result;
+  if (json) return out.stdout(`${JSON.stringify({ origin, version, items, blobsAdded, warnings })}\n`);
+  out.stdout(`ingested ${origin}: ${items} items (version ${version}, ${blobsAdded} new blobs)\n`);
+  for (const warning of warnings) out.stderr(`ingest: warning: ${warning}\n`);
+}
+
+export async function ingestCommand(argv: string[], out: CommandOutput = processOutput): Promise<void> {
   const { values, positionals } = parseCommandArgs(ingestSpec, argv);
-  if (values.help) return void process.stdout.write(ingestHelp);
+  if (values.help) return out.stdout(ingestHelp);
   const [source, extra] = positionals;
-  if (!source || extra) throw new CliError('newsboard ingest: give exactly one pack folder or zip');
-  const packPath = path.resolve(source);
-  const kind = statSync(packPath, { throwIfNoEntry: false });
-  if (!kind) throw new CliError(`newsboard ingest: ${packPath} does not exist`);
+  if (!source || extra) throw new CliError('newsboard ingest: give exactly one file, folder, zip or URL');
+  const options: IngestOptions = {
+    fetchLimits: timeoutOption(values.timeout),
+    ...(values.section !== undefined ? { section: values.section } : {}),
+    ...(values.source !== undefined ? { source: values.source } : {}),
+    ...(values['issue-date'] !== undefined ? { issueDate: values['issue-date'] } : {}),
+  };
   const storage = openKioskStorage(requireOption(values['data-dir'], 'ingest', '--data-dir'), 'ingest');
   try {
-    const result = kind.isDirectory()
-      ? await importPackDir(packPath, storage.writer, storage.blobs)
-      : await importPackZip(packPath, storage.writer, storage.blobs);
-    process.stdout.write(
-      values.json ? `${JSON.stringify(result)}\n` : `ingested ${result.items} items (version ${result.version})\n`,
-    );
+    report(await ingest(source, storage, options), values.json === true, out);
   } catch (error) {
-    if (error instanceof PackError) throw new CliError(`newsboard ingest: ${error.message}`);
+    if (error instanceof IngestError) throw new CliError(`newsboard ingest: ${error.message}`);
     throw error;
   } finally {
     storage.close();

@@ -81,3 +81,22 @@ test('a pack with a wrong hash is rejected and nothing is published', () => {
   expect(ingest.stderr).toMatch(/bytes|hash/);
   expect(JSON.parse(runCli(['search', '阅报栏', '--data-dir', dataDir, '--json']).stdout)).toEqual([]);
 });
+
+test('ingest a feed file as its own origin, then search finds its entry', () => {
+  const dataDir = tempDir('cli-feed-kiosk');
+  const feed = path.join(tempDir('cli-feed'), 'city.xml');
+  writeFileSync(
+    feed,
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>城市快讯</title>
+      <item><guid>metro-7</guid><title>地铁七号线今日开通</title>
+      <description><![CDATA[<p>新线路共设十二座车站，首班车六点发车。</p>]]></description></item>
+    </channel></rss>`,
+  );
+  const ingest = runCli(['ingest', feed, '--data-dir', dataDir, '--json']);
+  expect(ingest.status, ingest.stderr).toBe(0);
+  expect(JSON.parse(ingest.stdout)).toMatchObject({ origin: `feed:file://${feed}`, items: 1, warnings: [] });
+  const search = runCli(['search', '七号线', '--data-dir', dataDir, '--json']);
+  expect(search.status, search.stderr).toBe(0);
+  const hits = JSON.parse(search.stdout) as { kind: string; title: string }[];
+  expect(hits.map(({ kind, title }) => ({ kind, title }))).toEqual([{ kind: 'article', title: '地铁七号线今日开通' }]);
+});

@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
+import { makePng } from '../../content-format/epub/test-support.js';
+import { sha256Hex } from '../../content-format/hash.js';
+import { ContentReader } from '../contentReader.js';
+import { ContentWriter } from '../contentWriter.js';
+import { openReader, openWriter } from '../db/open.js';
+import type { LocalizeImages } from './articleItems.js';
+import { IngestError } from './errors.js';
+import { ingest } from './ingest.js';
+
+const PNG = makePng(8, 6);
+const PNG_SHA = sha256Hex(PNG);
+const FEED = `<rss version="2.0"><channel><title>图片新闻</title>
+  <item><guid>1</guid><title>新公园开放</title>
+  <description><![CDATA[<p>湖边新修了步道。</p><img src="https://example.org/park.png" alt="公园">]]></description></item>
+</channel></rss>`;
+
+let dir: string;
+let dataDir: string;
+let db: ReturnType<typeof openWriter>;
+let store: { writer: ContentWriter; blobs: BlobStore };
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'nb-ingest-core-'));
+  dataDir = path.join(dir, 'data');
+  mkdirSync(dataDir);
+  db = openWriter(dataDir);
+  store = { writer: new ContentWriter(db), blobs: new BlobStore(dataDir) };
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function read<T>(use: (reader: ContentReader) => T): T {
+  const readerDb = openReader(dataDir);
+  try {
+    return use(new ContentReader(readerDb));
+  } finally {
+    readerDb.close();
+  }
+}
+
+function feedFile(): string {
+  const file = path.join(dir, 'photos.xml');
+  writeFileSync(file, FEED);
+  return file;
+}
+
+/** What content-format/images will do once wired in: the image as a blob, its src rewritten. */
+function localizer(bytes: Buffer): LocalizeImages {
+  return async (html) => ({
+    html: html.replace('https://example.org/park.png', `blob:sha256:${PNG_SHA}`),
+    images: [{ sha256: PNG_SHA, width: 8, height: 6, alt: '公园' }],
+    media: [{ sha256: PNG_SHA, size: PNG.length, mediaType: 'image/png' }],
+    blobs: new Map([[PNG_SHA, bytes]]),
+    warnings: ['1 image fetched'],
+  });
+}
+
+describe('the localizeImages step of the feed path', () => {
+  it('keeps remote images as they are by default', async () => {
+    const result = await ingest(feedFile(), store);
+    expect(result).toMatchObject({ items: 1, blobsAdded: 1, warnings: [] });
+    const article = read((reader) => reader.article(reader.list()[0]?.id ?? ''));
+    expect(article?.html).toContain('src="https://example.org/park.png"');
+    expect(article?.images).toBeUndefined();
+  });
+
+  it("publishes a localized article's images as verified media blobs of the article", async () => {
+    const result = await ingest(feedFile(), store, { localizeImages: localizer(PNG) });
+    expect(result).toMatchObject({ items: 1, blobsAdded: 2, warnings: ['新公园开放: 1 image fetched'] });
+    const article = read((reader) => reader.article(reader.list()[0]?.id ?? ''));
+    expect(article?.html).toContain(`src="blob:sha256:${PNG_SHA}"`);
+    expect(article?.images).toEqual([{ sha256: PNG_SHA, width: 8, height: 6, alt: '公园' }]);
+    expect(read((reader) => reader.mediaInfo(PNG_SHA))).toEqual({ mediaType: 'image/png', size: PNG.length });
+    expect(store.blobs.get(PNG_SHA).equals(PNG)).toBe(true);
+  });
+
+  it('refuses the whole feed when an image blob does not match its reference, and takes back the blobs it stored', async () => {
+    const error = await ingest(feedFile(), store, { localizeImages: localizer(Buffer.concat([PNG, PNG])) }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as Error).message).toMatch(new RegExp(`photos\\.xml: blob ${PNG_SHA} is longer than the`));
+    expect(read((reader) => reader.list())).toEqual([]);
+    expect(
+      readdirSync(path.join(dataDir, 'blobs'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()),
+    ).toEqual([]);
+  });
+});
