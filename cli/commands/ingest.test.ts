@@ -65,14 +65,14 @@ describe('newsboard ingest <text or HTML file>', () => {
     expect(kiosk.read((reader) => reader.list()[0]?.title)).toBe('周六义诊');
   });
 
-  it('sanitizes an HTML file and takes its title from <title>, else from <h1>', async () => {
+  it('sanitizes an HTML file and takes its title from <title>, else from <h1> (images left out with --skip-images)', async () => {
     const page = (head: string) =>
       `<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8">${head}<script>alert(1)</script></head>` +
       `<body><h1>社區公告</h1><p onclick="x()">本週六<b>停電</b>。</p><img src="https://example.org/a.png" alt="圖"></body></html>`;
     const titled = kiosk.file('a.html', page('<title>停電通知 | 街道</title>'));
     const untitled = kiosk.file('b.htm', page(''));
-    await kiosk.json(titled);
-    await kiosk.json(untitled);
+    await kiosk.json(titled, '--skip-images');
+    await kiosk.json(untitled, '--skip-images');
     const articles = kiosk.read((reader) => reader.list().map((item) => reader.article(item.id)));
     expect(articles.map((a) => a?.title).sort()).toEqual(['停電通知 | 街道', '社區公告']);
     for (const article of articles) {

@@ -1,5 +1,6 @@
 import { IngestError } from '../../content-cache/ingest/errors.js';
 import { DEFAULT_FETCH_LIMITS } from '../../content-cache/ingest/fetchFeed.js';
+import { keepImagesRemote } from '../../content-cache/ingest/articleItems.js';
 import { ingest, type IngestOptions, type IngestResult } from '../../content-cache/ingest/ingest.js';
 import { DEFAULT_SECTIONS } from '../../content-cache/ingest/sources.js';
 import { CliError, helpText, parseCommandArgs, requireOption, defineCommand } from '../args.js';
@@ -8,7 +9,7 @@ import { openKioskStorage } from './storage.js';
 export const ingestSpec = defineCommand({
   name: 'ingest',
   usage:
-    '<file|dir|zip|url> --data-dir D [--json] [--section S] [--source S] [--issue-date YYYY-MM-DD] [--timeout SECONDS]',
+    '<file|dir|zip|url> --data-dir D [--json] [--section S] [--source S] [--issue-date YYYY-MM-DD] [--timeout SECONDS] [--skip-images]',
   summary: 'Adds content to a kiosk: a content pack, a feed, a PDF edition, an EPUB book, or a text/HTML article.',
   options: {
     'data-dir': { type: 'string' },
@@ -17,6 +18,7 @@ export const ingestSpec = defineCommand({
     source: { type: 'string' },
     'issue-date': { type: 'string' },
     timeout: { type: 'string' },
+    'skip-images': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   allowPositionals: true,
@@ -37,6 +39,10 @@ export const ingestHelp = helpText(
   --source S     who supplied an article or book, as lists show it
   --issue-date D the issue date of a PDF edition, when its creation date is not
   --timeout S    seconds allowed for fetching a URL (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})
+  --skip-images  do not fetch the images an article's HTML shows (e.g. ingesting without a
+                 network); they show as their description. By default each is fetched once,
+                 checked (type by its bytes, at most 10 MiB and 40 megapixels) and stored: a board
+                 never loads anything from the internet while a passerby reads.
 
 Each source replaces only what the same source gave before: the same feed (URL or file), the
 same article file, the same book, the same issue of a publication. Every blob is verified before
@@ -75,6 +81,7 @@ export async function ingestCommand(argv: string[], out: CommandOutput = process
   if (!source || extra) throw new CliError('newsboard ingest: give exactly one file, folder, zip or URL');
   const options: IngestOptions = {
     fetchLimits: timeoutOption(values.timeout),
+    ...(values['skip-images'] ? { localizeImages: keepImagesRemote } : {}),
     ...(values.section !== undefined ? { section: values.section } : {}),
     ...(values.source !== undefined ? { source: values.source } : {}),
     ...(values['issue-date'] !== undefined ? { issueDate: values['issue-date'] } : {}),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Article } from '../../common/content.js';
-import { ARTICLE_BODY_MEDIA_TYPE, articleBodySchema } from '../../common/kinds/article.js';
 import type { BlobRef, ImageRef } from '../../common/kinds/base.js';
-import { packItemSchema, type PackItem } from '../../common/pack.js';
-import { sha256Hex } from '../../content-format/hash.js';
+import type { PackItem } from '../../common/pack.js';
+import { httpImageFetcher, type FetchImage } from '../../content-format/images/fetchImage.js';
+import { localizeImages } from '../../content-format/images/localizeImages.js';
+import { articlePackItem, type PackMedia } from '../../content-format/pack/build.js';
 import { IngestError } from './errors.js';
 import type { ConvertedSource } from './memorySource.js';
 
@@ -22,10 +23,10 @@ export interface LocalizedHtml {
   warnings: string[];
 }
 
-/** The one place an ingested article's HTML passes before it is stored (content-format/images plugs in here). */
+/** The one place an ingested article's HTML passes before it is stored. */
 export type LocalizeImages = (html: string) => Promise<LocalizedHtml>;
 
-/** The default until remote images are fetched at ingest: the HTML is kept as it is, nothing is dropped. */
+/** For an operator ingesting without a network: remote images stay out and show as their alt text. */
 export const keepImagesRemote: LocalizeImages = async (html) => ({
   html,
   images: [],
@@ -33,6 +34,34 @@ export const keepImagesRemote: LocalizeImages = async (html) => ({
   blobs: new Map(),
   warnings: [],
 });
+
+/**
+ * Fetches every image of an article into memory (content-format/images: limits, sniffing, bomb
+ * checks), skipping what `stored` already holds. One source's articles share the fetches, so a logo
+ * every entry shows is downloaded once per ingest.
+ */
+export function fetchImagesForIngest(
+  stored: { has(sha256: string): boolean },
+  fetchImage: FetchImage = httpImageFetcher(),
+): LocalizeImages {
+  const fetches = new Map<string, Promise<Uint8Array>>();
+  const shared: FetchImage = (url, options) => {
+    const known = fetches.get(url.href) ?? fetchImage(url, options);
+    fetches.set(url.href, known);
+    return known;
+  };
+  return async (html) => {
+    const bytes = new Map<string, Buffer>();
+    const localized = await localizeImages(html, {
+      blobs: {
+        has: (sha256) => bytes.has(sha256) || stored.has(sha256),
+        put: (sha256, data) => void bytes.set(sha256, Buffer.from(data)),
+      },
+      fetchImage: shared,
+    });
+    return { ...localized, blobs: bytes };
+  };
+}
 
 /** Articles (already sanitized) as pack items with their body blobs, each article's HTML through `localize`. */
 export async function articlePackItems(
@@ -45,20 +74,21 @@ export async function articlePackItems(
   for (const article of articles) {
     const localized = article.html === undefined ? undefined : await localize(article.html);
     warnings.push(...(localized?.warnings.map((warning) => `${article.title}: ${warning}`) ?? []));
-    for (const [sha256, bytes] of localized?.blobs ?? []) blobs.set(sha256, bytes);
-    const body = articleBodySchema.safeParse({
-      ...article,
-      ...(localized ? { html: localized.html } : {}),
-      ...(localized?.images.length ? { images: localized.images } : {}),
-    });
-    if (!body.success) throw new IngestError(`article ${article.title}: ${z.prettifyError(body.error)}`);
-    const bytes = Buffer.from(JSON.stringify(body.data), 'utf8');
-    const ref = { sha256: sha256Hex(bytes), size: bytes.length, mediaType: ARTICLE_BODY_MEDIA_TYPE };
-    blobs.set(ref.sha256, bytes);
-    const media = localized?.media ?? [];
-    const item = packItemSchema.safeParse({ ...article, body: ref, ...(media.length ? { media } : {}) });
-    if (!item.success) throw new IngestError(`article ${article.title}: ${z.prettifyError(item.error)}`);
-    items.push(item.data);
+    const media = new Map<string, PackMedia>();
+    for (const ref of localized?.media ?? []) {
+      // A blob the store already holds travels by reference only; the import finds it there.
+      const bytes = localized?.blobs.get(ref.sha256);
+      media.set(ref.sha256, bytes ? { ref, bytes } : { ref });
+    }
+    const shown: Article = localized
+      ? { ...article, html: localized.html, ...(localized.images.length ? { images: localized.images } : {}) }
+      : article;
+    try {
+      items.push(articlePackItem(shown, media, blobs));
+    } catch (error) {
+      const reason = error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message;
+      throw new IngestError(`article ${article.title}: ${reason}`);
+    }
   }
   return { converted: { items, blobs }, warnings };
 }

@@ -8,7 +8,8 @@ import { sha256Hex } from '../../content-format/hash.js';
 import { ContentReader } from '../contentReader.js';
 import { ContentWriter } from '../contentWriter.js';
 import { openReader, openWriter } from '../db/open.js';
-import type { LocalizeImages } from './articleItems.js';
+import { startImageServer } from '../../content-format/images/testing/imageServer.js';
+import { keepImagesRemote, type LocalizeImages } from './articleItems.js';
 import { IngestError } from './errors.js';
 import { ingest } from './ingest.js';
 
@@ -51,7 +52,7 @@ function feedFile(): string {
   return file;
 }
 
-/** What content-format/images will do once wired in: the image as a blob, its src rewritten. */
+/** A stand-in images step, so a test can hand the import a blob that lies about itself. */
 function localizer(bytes: Buffer): LocalizeImages {
   return async (html) => ({
     html: html.replace('https://example.org/park.png', `blob:sha256:${PNG_SHA}`),
@@ -63,11 +64,43 @@ function localizer(bytes: Buffer): LocalizeImages {
 }
 
 describe('the localizeImages step of the feed path', () => {
-  it('keeps remote images as they are by default', async () => {
-    const result = await ingest(feedFile(), store);
+  it('by default fetches each image once per feed into the blob cache, and drops a broken one to its alt text', async () => {
+    const server = await startImageServer({
+      '/park.png': (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(PNG),
+    });
+    try {
+      const entry = (guid: number, title: string) =>
+        `<item><guid>${guid}</guid><title>${title}</title><description><![CDATA[<p>${title}。</p>` +
+        `<img src="${server.origin}/park.png" alt="公园"><img src="${server.origin}/gone.png" alt="旧照片">]]></description></item>`;
+      const file = path.join(dir, 'two.xml');
+      writeFileSync(
+        file,
+        `<rss version="2.0"><channel><title>图片新闻</title>${entry(1, '新公园开放')}${entry(2, '湖边步道')}</channel></rss>`,
+      );
+      const result = await ingest(file, store);
+      expect(result.items).toBe(2);
+      expect(result.warnings).toHaveLength(2);
+      for (const warning of result.warnings) expect(warning).toMatch(/gone\.png.*404/);
+      expect(server.hits('/park.png')).toBe(1);
+      expect(server.hits('/gone.png')).toBe(1);
+      expect(store.blobs.get(PNG_SHA).equals(PNG)).toBe(true);
+      const articles = read((reader) => reader.list().map((item) => reader.article(item.id)));
+      for (const article of articles) {
+        expect(article?.html).toContain(`src="blob:sha256:${PNG_SHA}"`);
+        expect(article?.html).not.toContain(server.origin);
+        expect(article?.html).toContain('alt="旧照片"');
+        expect(article?.images).toEqual([{ sha256: PNG_SHA, width: 8, height: 6, alt: '公园' }]);
+      }
+      expect(read((reader) => reader.mediaInfo(PNG_SHA))).toEqual({ mediaType: 'image/png', size: PNG.length });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps images out when told to (ingesting without a network)', async () => {
+    const result = await ingest(feedFile(), store, { localizeImages: keepImagesRemote });
     expect(result).toMatchObject({ items: 1, blobsAdded: 1, warnings: [] });
     const article = read((reader) => reader.article(reader.list()[0]?.id ?? ''));
-    expect(article?.html).toContain('src="https://example.org/park.png"');
     expect(article?.images).toBeUndefined();
   });
 

@@ -12,7 +12,7 @@ import { DEFAULT_PDF_LIMITS } from '../../content-format/pdf/convert.js';
 import { PdfError } from '../../content-format/pdf/errors.js';
 import { PACK_ORIGIN, type ContentWriter } from '../contentWriter.js';
 import { importPackDir, importPackZip, importSource, type ImportResult } from '../importPack.js';
-import { keepImagesRemote, type LocalizeImages } from './articleItems.js';
+import { fetchImagesForIngest, type LocalizeImages } from './articleItems.js';
 import { IngestError } from './errors.js';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './fetchFeed.js';
 import { memoryPackSource } from './memorySource.js';
@@ -141,8 +141,12 @@ async function ingestFile(file: string, store: IngestStore, settings: SourceSett
  * verified first, one transaction last, so a failure publishes nothing and leaves no blob behind.
  */
 export async function ingest(target: string, store: IngestStore, options: IngestOptions = {}): Promise<IngestResult> {
-  const { localizeImages = keepImagesRemote, fetchLimits = DEFAULT_FETCH_LIMITS, now = new Date(), ...rest } = options;
-  const settings: SourceSettings = { ...rest, localizeImages, now };
+  const { localizeImages, fetchLimits = DEFAULT_FETCH_LIMITS, now = new Date(), ...rest } = options;
+  const settings: SourceSettings = {
+    ...rest,
+    localizeImages: localizeImages ?? fetchImagesForIngest(store.blobs),
+    now,
+  };
   const isUrl = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(target);
   const label = isUrl ? target : path.resolve(target);
   try {
