@@ -9,7 +9,7 @@ import { openKioskStorage } from './storage.js';
 export const ingestSpec = defineCommand({
   name: 'ingest',
   usage:
-    '<file|dir|zip|url> --data-dir D [--json] [--section S] [--source S] [--issue-date YYYY-MM-DD] [--timeout SECONDS] [--skip-images]',
+    '<file|dir|zip|url> --data-dir D [--json] [--section S] [--source S] [--issue-date YYYY-MM-DD] [--publication NAME] [--timeout SECONDS] [--skip-images]',
   summary: 'Adds content to a kiosk: a content pack, a feed, a PDF edition, an EPUB book, or a text/HTML article.',
   options: {
     'data-dir': { type: 'string' },
@@ -17,6 +17,7 @@ export const ingestSpec = defineCommand({
     section: { type: 'string' },
     source: { type: 'string' },
     'issue-date': { type: 'string' },
+    publication: { type: 'string' },
     timeout: { type: 'string' },
     'skip-images': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -38,6 +39,8 @@ export const ingestHelp = helpText(
                  ${DEFAULT_SECTIONS.article}, books ${DEFAULT_SECTIONS.book}, editions ${DEFAULT_SECTIONS.edition})
   --source S     who supplied an article or book, as lists show it
   --issue-date D the issue date of a PDF edition, when its creation date is not
+  --publication NAME
+                 the newspaper a PDF edition belongs to, when its Title does not say
   --timeout S    seconds allowed for fetching a URL (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})
   --skip-images  do not fetch the images an article's HTML shows (e.g. ingesting without a
                  network); they show as their description. By default each is fetched once,
@@ -85,6 +88,7 @@ export async function ingestCommand(argv: string[], out: CommandOutput = process
     ...(values.section !== undefined ? { section: values.section } : {}),
     ...(values.source !== undefined ? { source: values.source } : {}),
     ...(values['issue-date'] !== undefined ? { issueDate: values['issue-date'] } : {}),
+    ...(values.publication !== undefined ? { publication: values.publication } : {}),
   };
   const storage = openKioskStorage(requireOption(values['data-dir'], 'ingest', '--data-dir'), 'ingest');
   try {

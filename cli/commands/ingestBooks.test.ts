@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { epub3Files, makeEpub2, makeEpub3 } from '../../content-format/epub/sample-books.js';
 import { epubEntries, makeZip, renameEntry } from '../../content-format/epub/test-support.js';
 import { HEADLINE, makeEdition, PAGE2_LINE } from '../../content-format/pdf/sample-editions.js';
-import { commandExists } from '../../content-format/pdf/test-support.js';
+import { commandExists, makePdf } from '../../content-format/pdf/test-support.js';
 import { TestKiosk } from './ingest-test-support.js';
 
 let kiosk: TestKiosk;
@@ -92,6 +92,27 @@ describe.skipIf(!poppler)('newsboard ingest <PDF> (needs poppler-utils)', () => 
     const again = await kiosk.json(file, '--issue-date', '2024-05-01');
     expect(again).toMatchObject({ origin: first.origin, version: first.version, blobsAdded: 0 });
     expect(kiosk.read((reader) => reader.editions()).length).toBe(1);
+  });
+
+  it('asks which newspaper an untitled PDF is, and shelves it under --publication with that paper', async () => {
+    const untitled = kiosk.file(
+      'scan.pdf',
+      makePdf([{ runs: [{ x: 72, y: 100, size: 12, text: PAGE2_LINE }] }], { creationDate: 'D:20240502080000Z' }),
+    );
+    expect(await kiosk.failure(untitled)).toMatch(/scan\.pdf: the PDF has no Title: say which publication it is$/);
+    expect(kiosk.read((reader) => reader.editions())).toEqual([]);
+
+    const titled = await kiosk.json(kiosk.file('paper.pdf', makeEdition()));
+    const named = await kiosk.json(untitled, '--publication', '社区日报');
+    // The same paper by name: the scanned issue joins the titled one's shelf.
+    expect(named.origin.split('-')[0]).toBe(titled.origin.split('-')[0]);
+    expect(named.origin).toMatch(/-2024-05-02$/);
+    // One paper on the shelf, showing its newest issue; both issues among its back issues.
+    const shelf = kiosk.read((reader) => reader.editions());
+    expect(shelf.map((edition) => edition.title)).toEqual(['社区日报 2024-05-02']);
+    const publicationId = named.origin.slice('edition:'.length, -'-2024-05-02'.length);
+    const issues = kiosk.read((reader) => reader.editions(publicationId));
+    expect(issues.map((edition) => edition.title)).toEqual(['社区日报 2024-05-02', '社区日报 2024-05-01']);
   });
 
   it.skipIf(!commandExists('qpdf', '--version'))('refuses an encrypted PDF and leaves nothing behind', async () => {

@@ -4,6 +4,7 @@ import { feedToArticles } from '../../content-format/feeds/toArticles.js';
 import type { NormalizedFeed } from '../../content-format/feeds/schema.js';
 import { convertPdfEdition } from '../../content-format/pdf/convert.js';
 import { editionPackItems } from '../../content-format/pdf/packItems.js';
+import { publicationNamed } from '../../content-format/pdf/input.js';
 import { articlePackItems, type LocalizeImages } from './articleItems.js';
 import { IngestError } from './errors.js';
 import type { ConvertedSource } from './memorySource.js';
@@ -25,6 +26,8 @@ export interface SourceSettings {
   source?: string;
   /** YYYY-MM-DD, for a PDF edition whose creation date is not the issue date. */
   issueDate?: string;
+  /** The newspaper a PDF edition belongs to, when its Title does not say (or says it wrong). */
+  publication?: string;
   localizeImages: LocalizeImages;
   now: Date;
 }
@@ -94,7 +97,10 @@ export async function bookSource(
 }
 
 export async function editionSource(bytes: Uint8Array, settings: SourceSettings): Promise<PreparedSource> {
-  const edition = await convertPdfEdition(bytes, settings.issueDate ? { issueDate: settings.issueDate } : {});
+  const edition = await convertPdfEdition(bytes, {
+    ...(settings.issueDate ? { issueDate: settings.issueDate } : {}),
+    ...(settings.publication ? { publication: publicationNamed(settings.publication) } : {}),
+  });
   const { items, blobs } = editionPackItems(edition, { section: settings.section ?? DEFAULT_SECTIONS.edition });
   return { origin: editionOrigin(edition.id), converted: { items, blobs }, warnings: edition.warnings };
 }

@@ -30,6 +30,12 @@ export interface Issue {
 
 const isoDate = z.iso.date();
 
+/** A publication known only by its name: the same name always gives the same id, so its issues shelve together. */
+export function publicationNamed(title: string, kind: Publication['kind'] = 'newspaper'): Publication {
+  const name = title.trim().slice(0, 200);
+  return { id: `pub-${sha256Hex(Buffer.from(name, 'utf8')).slice(0, 16)}`, title: name, kind };
+}
+
 /** Which issue of which publication this is: the caller's word first, the PDF's metadata otherwise. */
 export function resolveIssue(
   info: PdfInfo,
@@ -41,9 +47,8 @@ export function resolveIssue(
     if (!parsed.success) throw new PdfError(`the publication is not valid: ${z.prettifyError(parsed.error)}`);
     publication = parsed.data;
   } else {
-    const title = info.title.trim().slice(0, 200);
-    if (!title) throw new PdfError('the PDF has no Title: say which publication it is');
-    publication = { id: `pub-${sha256Hex(Buffer.from(title, 'utf8')).slice(0, 16)}`, title, kind: 'newspaper' };
+    if (!info.title.trim()) throw new PdfError('the PDF has no Title: say which publication it is');
+    publication = publicationNamed(info.title);
   }
   const issueDate = options.issueDate ?? info.creationDate.slice(0, 10);
   if (!isoDate.safeParse(issueDate).success)
