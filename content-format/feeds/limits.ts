@@ -8,8 +8,8 @@ export const MAX_ENTRIES = 5_000;
 
 /**
  * HTML inside a title, summary or content nested deeper than this is refused for that entry.
- * sanitize-html's cost grows with the square of the nesting depth (200,000 nested `<div>`s take
- * over 30 s), and no article needs more than a few dozen levels.
+ * The HTML parser under the sanitizer (htmlparser2) costs the square of the nesting depth
+ * (200,000 nested `<div>`s take 10–30 s), and no article needs more than a few dozen levels.
  */
 export const MAX_MARKUP_DEPTH = 1_000;
 

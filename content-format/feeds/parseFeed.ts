@@ -30,6 +30,12 @@ export interface ParseFeedOptions {
   url?: string;
 }
 
+/**
+ * finishFeed validates each entry as it is made (a bad entry is skipped, not fatal), so only the
+ * rest of the feed is validated here; checking the entries again doubled the cost of validation.
+ */
+const feedWithoutEntriesSchema = normalizedFeedSchema.omit({ entries: true });
+
 /** What feedsmith reads: XML text, or for JSON Feed the already parsed document. */
 type Source = { format: Exclude<FeedFormat, 'json'>; text: string } | { format: 'json'; document: object };
 
@@ -109,13 +115,14 @@ function parseFeedText(
     { format: source.format, encoding: meta.encoding, warnings },
     { documentUrl: options.url },
   );
-  const checked = normalizedFeedSchema.safeParse(normalized);
+  const checked = feedWithoutEntriesSchema.safeParse(normalized);
   if (!checked.success)
     throw new FeedError(
       'invalid',
       `the normalized feed is invalid: ${z.prettifyError(checked.error).replace(/\s+/g, ' ')}`,
     );
-  return checked.data;
+  const { format, encoding, feed, warnings: checkedWarnings } = checked.data;
+  return { format, encoding, feed, entries: normalized.entries, warnings: checkedWarnings };
 }
 
 /**

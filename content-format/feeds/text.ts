@@ -1,4 +1,4 @@
-import { paragraphsOf, sanitizeArticleHtml } from '../sanitize/articleHtml.js';
+import { sanitizeArticleHtml, sanitizeArticleMarkup } from '../sanitize/articleHtml.js';
 import { exceedsMarkupDepth } from './markupDepth.js';
 import { MAX_MARKUP_DEPTH } from './limits.js';
 import type { RawText } from './formats/raw.js';
@@ -28,7 +28,7 @@ export function toSafeHtml(text: RawText | undefined, baseUrl: string | undefine
     return escaped === '' ? null : escaped;
   }
   guardDepth(text.value);
-  const html = sanitizeArticleHtml(text.value, { baseUrl }).html.trim();
+  const html = sanitizeArticleMarkup(text.value, { baseUrl }).trim();
   return html === '' ? null : html;
 }
 
@@ -38,7 +38,7 @@ export function toPlainTitle(text: RawText | undefined): string | null {
   // Most titles are plain words: skip the sanitizer when there is nothing it could change.
   const plain = !text.markup || !/[<&]/.test(text.value);
   if (!plain) guardDepth(text.value);
-  const title = collapseWhitespace(plain ? text.value : paragraphsOf(sanitizeArticleHtml(text.value).html).join(' '));
+  const title = collapseWhitespace(plain ? text.value : sanitizeArticleHtml(text.value).paragraphs.join(' '));
   return title === '' ? null : title.slice(0, 2_000);
 }
 

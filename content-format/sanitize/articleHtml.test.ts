@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphsOf, sanitizeArticleHtml } from './articleHtml.js';
+import { sanitizeArticleHtml } from './articleHtml.js';
 import { MAX_DATA_IMAGE_CHARS } from './urls.js';
 
 const BASE = { baseUrl: 'https://news.example/2024/story.html' };
@@ -120,16 +120,27 @@ describe('sanitizeArticleHtml', () => {
   });
 });
 
-describe('paragraphsOf', () => {
+describe('the plain text beside the markup', () => {
   it('decodes entities in the plain text', () => {
-    expect(paragraphsOf('<p>A &amp; B &lt;C&gt;</p><p>“引号”</p>')).toEqual(['A & B <C>', '“引号”']);
+    expect(sanitizeArticleHtml('<p>A &amp; B &lt;C&gt;</p><p>“引号”</p>').paragraphs).toEqual(['A & B <C>', '“引号”']);
   });
 
   it('gives one line per table row with its cells apart, and folds ideographic indentation', () => {
     expect(
-      paragraphsOf(
+      sanitizeArticleHtml(
         '<table><tr><th>城市</th><th>人口</th></tr><tr><td>北京</td><td>2185万</td></tr></table><p>　　正文</p>',
-      ),
+      ).paragraphs,
     ).toEqual(['城市 人口', '北京 2185万', '正文']);
+  });
+
+  it('holds only text the markup shows: nothing from dropped elements, line breaks where blocks are', () => {
+    const result = sanitizeArticleHtml(
+      '<div>第一行<br>第二行<script>var x = "脚本";</script></div><ul><li>甲</li><li>乙</li></ul>' +
+        '<svg><style>.a{}</style><text>图中文字</text></svg><span>行内</span><b>相连</b>',
+    );
+    expect(result.html).toBe(
+      '<div>第一行<br />第二行</div><ul><li>甲</li><li>乙</li></ul>图中文字<span>行内</span><b>相连</b>',
+    );
+    expect(result.paragraphs).toEqual(['第一行', '第二行', '甲', '乙', '图中文字行内相连']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_TAGS } from '../../common/articleMarkup.js';
-import { sanitizeArticleHtml } from './articleHtml.js';
+import { sanitizeArticleHtml, sanitizeArticleMarkup } from './articleHtml.js';
 import {
   INGEST_LOSES_AFTER_MARKER,
   dangerousConstructs,
@@ -58,6 +58,11 @@ if (cases === null) {
       for (const index of INGEST_LOSES_AFTER_MARKER) {
         expect(results[index]?.out.html).not.toContain(cases[index]?.after);
       }
+    });
+
+    it('stores the same markup whether or not the plain text is asked for (feed parsing asks only for markup)', () => {
+      const differing = results.filter(({ c, out }) => sanitizeArticleMarkup(c.entry, { baseUrl: BASE }) !== out.html);
+      expect(differing.map(({ c }) => c.index)).toEqual([]);
     });
 
     it('is stable: sanitizing its own output changes nothing', () => {

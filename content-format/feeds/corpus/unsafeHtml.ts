@@ -38,7 +38,7 @@ const RASTER_DATA = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,/i;
  * What in stored HTML could run script or navigate when a browser renders it: dangerous
  * elements, event handlers, `style`/`srcdoc`, and script or non-image data URLs in URL
  * attributes (entities decoded and whitespace removed first, as a browser would). Returns the
- * constructs found; empty when the HTML is safe. Reads serializer output (sanitize-html's), whose
+ * constructs found; empty when the HTML is safe. Reads serializer output (our sanitizer's), whose
  * tags and attributes are regular enough for a scan.
  */
 export function unsafeConstructs(html: string): string[] {
