@@ -1,6 +1,8 @@
 import { CliError } from './args.js';
 import { demoCommand } from './commands/demo.js';
 import { demoPackCommand } from './commands/demoPack.js';
+import { devicesCommand } from './commands/devices.js';
+import { enrollCodeCommand } from './commands/enrollCode.js';
 import { fleetCommand } from './commands/fleet.js';
 import { ingestCommand } from './commands/ingest.js';
 import { kioskCommand } from './commands/kiosk.js';
@@ -10,9 +12,11 @@ import { verifyCommand } from './commands/verify.js';
 
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; summary: string }> = {
   fleet: { run: fleetCommand, summary: 'start the fleet server' },
+  'enroll-code': { run: enrollCodeCommand, summary: 'create a one-time enrollment code for a board' },
+  devices: { run: devicesCommand, summary: "list a fleet's boards and their reported status" },
   kiosk: { run: kioskCommand, summary: 'start a kiosk host (and its shell)' },
   demo: { run: demoCommand, summary: 'start a fleet server and a kiosk with the demo content' },
-  ingest: { run: ingestCommand, summary: "provision a kiosk's data dir from a content pack" },
+  ingest: { run: ingestCommand, summary: 'add content to a kiosk: a pack, feed, PDF, EPUB or article' },
   search: { run: searchCommand, summary: "search a kiosk's cached content" },
   verify: { run: verifyCommand, summary: "check a kiosk's database and blobs" },
   'demo-pack': { run: demoPackCommand, summary: 'write the demo content as a content pack' },
@@ -22,7 +26,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<void>; summary
 const usage = `Usage: newsboard <command> [options]   (newsboard <command> --help for each)
 
 ${Object.entries(commands)
-  .map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`)
+  .map(([name, { summary }]) => `  ${name.padEnd(11)} ${summary}`)
   .join('\n')}
 `;
 

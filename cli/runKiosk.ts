@@ -52,10 +52,12 @@ export async function runKiosk(options: KioskRunOptions): Promise<RunningKiosk> 
   if (host.fault) process.stderr.write(`kiosk: fault: ${host.fault.detail}\n`);
   const bridge = await startBridgeServer({ host, rendererDir, logger: options.logger });
   process.stdout.write(`renderer: ${bridge.rendererUrl}\n`);
-  if (!host.fault && options.serverUrl) {
+  if (!host.fault) {
+    // The server may come from --server or from the board's stored enrollment; a standalone board has none.
     void host.firstSync.then(async () => {
       const status = await host.handlers['sync:status']({});
-      if (!status.online) process.stderr.write(`kiosk: offline (${status.lastError}); showing cached content\n`);
+      if (status.serverUrl !== null && !status.online)
+        process.stderr.write(`kiosk: offline (${status.lastError}); showing cached content\n`);
     });
   }
 

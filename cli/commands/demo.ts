@@ -8,6 +8,7 @@ import { helpText, parseCommandArgs, defineCommand } from '../args.js';
 import { closeOnSignal } from '../lifecycle.js';
 import { createLogger } from '../logger.js';
 import { sharedDir } from '../paths.js';
+import { enrollOnStart } from '../enrollOnStart.js';
 import { runKiosk } from '../runKiosk.js';
 import { parsePort } from './fleet.js';
 import { parseShell } from './kiosk.js';
@@ -15,7 +16,7 @@ import { parseShell } from './kiosk.js';
 export const demoSpec = defineCommand({
   name: 'demo',
   usage: '[--data-dir D] [--shell electron|chromium|none] [--port P]',
-  summary: 'Starts a fleet server publishing the demo content and a kiosk syncing from it.',
+  summary: 'Starts a fleet server publishing the demo content and a kiosk enrolled with it and syncing from it.',
   options: {
     'data-dir': { type: 'string' },
     shell: { type: 'string' },
@@ -35,6 +36,8 @@ The demo content comes from ../shared/seeds when it is beside the checkout, else
 built-in set.`,
 );
 
+const DEMO_CODE_TTL_MS = 10 * 60_000;
+
 export async function demoCommand(argv: string[]): Promise<void> {
   const { values } = parseCommandArgs(demoSpec, argv);
   if (values.help) return void process.stdout.write(demoHelp);
@@ -53,6 +56,9 @@ export async function demoCommand(argv: string[]): Promise<void> {
     initialPack: buildDemoPack(articles),
   });
   process.stdout.write(`fleet: ${fleet.url}\n`);
+  // A demo board enrolls itself as an operator would; a second run reuses its enrollment.
+  const { code } = await fleet.issueEnrollmentCode({ ttlMs: DEMO_CODE_TTL_MS, deviceName: 'demo board' });
+  await enrollOnStart({ command: 'demo', dataDir: kioskDir, serverUrl: fleet.url, code, logger });
   const kiosk = await runKiosk({ dataDir: kioskDir, serverUrl: fleet.url, shell: parseShell(values.shell), logger });
   closeOnSignal([kiosk.close, fleet.close]);
 }

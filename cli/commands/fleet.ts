@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PackError, readPackDir } from '../../content-format/pack/directory.js';
+import { EnrollmentCodeError } from '../../server/db/enrollmentCodes.js';
 import { startFleetServer } from '../../server/main.js';
 import { CliError, helpText, parseCommandArgs, requireOption, defineCommand } from '../args.js';
 import { closeOnSignal } from '../lifecycle.js';
@@ -8,12 +9,13 @@ import { createLogger } from '../logger.js';
 
 export const fleetSpec = defineCommand({
   name: 'fleet',
-  usage: '--data-dir D [--port P] [--publish PACK_DIR]',
+  usage: '--data-dir D [--port P] [--publish PACK_DIR] [--enroll-code CODE]',
   summary: 'Starts the fleet server and prints a line `fleet: <url>`.',
   options: {
     'data-dir': { type: 'string' },
     port: { type: 'string' },
     publish: { type: 'string' },
+    'enroll-code': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -23,7 +25,10 @@ export const fleetHelp = helpText(
   `
   --data-dir D   where the fleet database and blobs live (created if missing)
   --port P       TCP port on 127.0.0.1 (default: any free port)
-  --publish DIR  publish a content pack directory (pack.json + blobs/) before serving`,
+  --publish DIR  publish a content pack directory (pack.json + blobs/) before serving
+  --enroll-code CODE
+                 create this one-time enrollment code (ABCD-EFGH-JKMN-PQRS, valid 30 days) before serving;
+                 \`newsboard enroll-code\` makes random ones while the server runs`,
 );
 
 export function parsePort(value: string | undefined, command: string): number | undefined {
@@ -46,12 +51,19 @@ export async function fleetCommand(argv: string[]): Promise<void> {
     if (error instanceof PackError) throw new CliError(`newsboard fleet: ${error.message}`);
     throw error;
   }
-  const server = await startFleetServer({
-    dataDir,
-    port: parsePort(values.port, 'fleet'),
-    logger: createLogger(),
-    initialPack,
-  });
+  let server;
+  try {
+    server = await startFleetServer({
+      dataDir,
+      port: parsePort(values.port, 'fleet'),
+      logger: createLogger(),
+      initialPack,
+      enrollCode: values['enroll-code'],
+    });
+  } catch (error) {
+    if (error instanceof EnrollmentCodeError) throw new CliError(`newsboard fleet: ${error.message}`);
+    throw error;
+  }
   process.stdout.write(`fleet: ${server.url}\n`);
   closeOnSignal([server.close]);
 }

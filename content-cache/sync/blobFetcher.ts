@@ -5,7 +5,7 @@ import { BlobFailures } from './backoff.js';
 import { downloadBlob, type DownloadContext } from './blobDownload.js';
 import type { SyncConfig } from './config.js';
 import { TransferError, describeError, diskProblem } from './errors.js';
-import { mapBounded } from './publishEntries.js';
+import { mapBounded } from '../../content-format/mapBounded.js';
 
 /**
  * Whether a failed blob should wait out a backoff before the next round tries it. A full disk is the

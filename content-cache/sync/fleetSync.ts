@@ -10,15 +10,20 @@ import { BlobFetcher } from './blobFetcher.js';
 import { syncConfigSchema, type SyncConfig, type SyncConfigInput } from './config.js';
 import { DailyBytes } from './dailyBytes.js';
 import { describeError } from './errors.js';
+import { NOT_ENROLLED, type FleetDevice } from './fleetDevice.js';
 import { fetchManifest } from './manifestFetch.js';
 import { backoffMessage, pendingReason, planDownloads } from './plan.js';
 import { entriesFromBlobs } from './publishEntries.js';
 
 const ETAG_KEY = 'fleet.manifest.etag';
 const VERSION_KEY = 'fleet.manifest.version';
+/** Per enrollment: a board enrolled anew (another fleet, a fresh server) starts counting again. */
+const appliedKey = (device: FleetDevice) => `fleet.manifest.applied:${device.deviceId}`;
 
 export interface FleetSyncOptions {
   serverUrl: string | null;
+  /** The board's enrollment with that server; null until it is enrolled (nothing is fetched then). */
+  device: FleetDevice | null;
   writer: ContentWriter;
   /** The writer's connection, for blob eviction and scrubbing (which blobs published content references). */
   db: Database;
@@ -28,6 +33,8 @@ export interface FleetSyncOptions {
   /** Called after a new version has been committed. */
   onPublished: (version: string) => void;
   onStatus: (status: SyncStatus) => void;
+  /** Called once at the end of every round that tried to reach the server, with its outcome. */
+  onRound?: (status: SyncStatus) => void;
   fetch?: typeof fetch;
   now?: () => Date;
   random?: () => number;
@@ -36,6 +43,8 @@ export interface FleetSyncOptions {
 /** The newest manifest not yet published, and the blobs it still lacks (re-checked each round, never re-listed). */
 interface PendingVersion {
   manifest: PackManifest;
+  /** The signed document's version (the fleet's release sequence). */
+  version: number;
   etag: string | null;
   missing: BlobRef[];
 }
@@ -88,7 +97,7 @@ export class FleetSync {
       contentVersion,
       lastAttemptAt: null,
       lastSuccessAt: null,
-      lastError: options.serverUrl ? null : 'standalone: no fleet server configured',
+      lastError: !options.serverUrl ? 'standalone: no fleet server configured' : options.device ? null : NOT_ENROLLED,
       bytesToday: this.daily.today(this.now()),
       pendingBlobs: 0,
       pendingReason: null,
@@ -98,6 +107,13 @@ export class FleetSync {
 
   status(): SyncStatus {
     return this.current;
+  }
+
+  /** The manifest version (release sequence) this board shows; null before its first fleet version. */
+  appliedVersion(): number | null {
+    const { device, writer } = this.options;
+    const stored = device ? writer.state(appliedKey(device)) : undefined;
+    return stored === undefined ? null : Number(stored);
   }
 
   get syncConfig(): SyncConfig {
@@ -124,13 +140,19 @@ export class FleetSync {
   }
 
   private async round(): Promise<SyncStatus> {
-    const { serverUrl, logger } = this.options;
-    if (!serverUrl) return this.current;
+    const status = await this.attempt();
+    if (this.options.serverUrl && this.options.device) this.options.onRound?.(status);
+    return status;
+  }
+
+  private async attempt(): Promise<SyncStatus> {
+    const { serverUrl, device, logger } = this.options;
+    if (!serverUrl || !device) return this.current;
     const attemptAt = this.now().toISOString();
     let bytes = 0;
     let outcome: { result: RoundResult } | { error: unknown };
     try {
-      outcome = { result: await this.pull(serverUrl, (count) => (bytes += count)) };
+      outcome = { result: await this.pull(serverUrl, device, (count) => (bytes += count)) };
     } catch (error) {
       outcome = { error };
     }
@@ -168,16 +190,19 @@ export class FleetSync {
   }
 
   /** Returns the version it published (or null), and why blobs still wait if they do. */
-  private async pull(serverUrl: string, onBytes: (count: number) => void): Promise<RoundResult> {
+  private async pull(serverUrl: string, device: FleetDevice, onBytes: (count: number) => void): Promise<RoundResult> {
     const { writer } = this.options;
     const answer = await fetchManifest({
       serverUrl,
+      device,
       etag: this.pending?.etag ?? writer.state(ETAG_KEY),
+      minVersion: Math.max(this.appliedVersion() ?? 0, this.pending?.version ?? 0),
       fetch: this.fetchImpl,
       timeoutMs: this.config.requestTimeoutMs,
+      now: this.now(),
       onBytes,
     });
-    if (answer.changed) this.accept(answer.manifest, answer.etag);
+    if (answer.changed) this.accept(device, answer.manifest, answer.version, answer.etag);
     for (const ref of (await this.scrubber.step(this.config.scrubBytesPerRound, this.config.scrubBlobsPerRound)) ??
       []) {
       this.options.logger.warn({ blob: ref.sha256 }, 'stored blob is damaged or missing; fetching it again');
@@ -207,7 +232,7 @@ export class FleetSync {
       if (reason) return { published: null, pendingReason: reason };
     }
     if (!pending) return { published: null, pendingReason: null };
-    const published = this.publish(pending);
+    const published = this.publish(device, pending);
     await this.trim();
     return { published, pendingReason: null };
   }
@@ -220,22 +245,23 @@ export class FleetSync {
   }
 
   /** A manifest the board already shows only refreshes the ETag; any other becomes the pending version. */
-  private accept(manifest: PackManifest, etag: string | null): void {
+  private accept(device: FleetDevice, manifest: PackManifest, version: number, etag: string | null): void {
     const { writer, blobs } = this.options;
     if (writer.state(VERSION_KEY) === manifest.version) {
       if (etag) writer.setStateValue(ETAG_KEY, etag);
+      writer.setStateValue(appliedKey(device), String(version));
       this.pending = null;
       return;
     }
     const missing = manifestBlobRefs(manifest).filter((ref) => !blobs.has(ref.sha256));
-    this.pending = { manifest, etag, missing };
+    this.pending = { manifest, version, etag, missing };
     this.options.logger.debug(
       { version: manifest.version, missing: missing.length },
       'new fleet manifest; downloading missing blobs',
     );
   }
 
-  private publish(pending: PendingVersion): string {
+  private publish(device: FleetDevice, pending: PendingVersion): string {
     const { writer, blobs, logger } = this.options;
     const { manifest, etag } = pending;
     let entries;
@@ -248,6 +274,7 @@ export class FleetSync {
     logger.debug({ version: manifest.version }, 'publishing fleet content');
     writer.publish(FLEET_ORIGIN, manifest.version, entries, this.now());
     writer.setStateValue(VERSION_KEY, manifest.version);
+    writer.setStateValue(appliedKey(device), String(pending.version));
     if (etag) writer.setStateValue(ETAG_KEY, etag);
     this.pending = null;
     logger.info({ version: manifest.version, items: manifest.items.length }, 'published fleet content');

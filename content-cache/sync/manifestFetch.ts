@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { packManifestSchema, type PackManifest } from '../../common/pack.js';
+import { SignatureError, verifyDocument } from '../../content-format/signing/ed25519.js';
+import type { FleetDevice } from './fleetDevice.js';
 
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
-export type ManifestAnswer = { changed: false } | { changed: true; manifest: PackManifest; etag: string | null };
+export type ManifestAnswer =
+  { changed: false } | { changed: true; manifest: PackManifest; etag: string | null; version: number };
 
 async function readLimited(response: Response, limit: number, onBytes: (count: number) => void): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
@@ -18,16 +21,44 @@ async function readLimited(response: Response, limit: number, onBytes: (count: n
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-/** Asks for the manifest with If-None-Match: an unchanged manifest costs one request and no body. */
+/**
+ * Checks the signed document around a manifest: a pinned key, the signature, kind, expiry, that it
+ * is meant for this board, and that it is not older than what the board already has (a replayed or
+ * rolled-back release).
+ */
+function verifiedManifest(json: unknown, device: FleetDevice, minVersion: number, now: Date) {
+  let document;
+  try {
+    document = verifyDocument(json, { kind: 'manifest', trustedKeys: device.trustedKeys, minVersion: 0, now });
+  } catch (error) {
+    if (error instanceof SignatureError) throw new Error(`manifest signature invalid: ${error.message}`);
+    throw error;
+  }
+  if (document.scope !== 'fleet' && document.scope !== `device:${device.deviceId}`)
+    throw new Error(`manifest refused: it is for ${document.scope}, not this board`);
+  if (document.version < minVersion)
+    throw new Error(`manifest older than applied: version ${document.version} < ${minVersion} (rollback refused)`);
+  const parsed = packManifestSchema.safeParse(document.body);
+  if (!parsed.success) throw new Error(`fleet manifest is malformed: ${z.prettifyError(parsed.error)}`);
+  return { manifest: parsed.data, version: document.version };
+}
+
+/** Asks for this board's manifest with If-None-Match: an unchanged manifest costs one request and no body. */
 export async function fetchManifest(options: {
   serverUrl: string;
+  device: FleetDevice;
   etag: string | undefined;
+  /** The manifest version this board applied (or is downloading); anything older is refused. */
+  minVersion: number;
   fetch: typeof fetch;
   timeoutMs: number;
+  now: Date;
   onBytes: (count: number) => void;
 }): Promise<ManifestAnswer> {
-  const response = await options.fetch(new URL('/api/v1/manifest', options.serverUrl), {
-    headers: options.etag ? { 'if-none-match': options.etag } : {},
+  const { device } = options;
+  const url = new URL(`/api/v1/devices/${encodeURIComponent(device.deviceId)}/manifest`, options.serverUrl);
+  const response = await options.fetch(url, {
+    headers: { authorization: `Bearer ${device.token}`, ...(options.etag ? { 'if-none-match': options.etag } : {}) },
     signal: AbortSignal.timeout(options.timeoutMs),
   });
   if (response.status === 304) {
@@ -36,6 +67,8 @@ export async function fetchManifest(options: {
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
+    if (response.status === 401)
+      throw new Error('fleet server does not accept this board (401): its enrollment was revoked or lost; re-enroll');
     throw new Error(`fleet server answered ${response.status} for the manifest`);
   }
   const text = await readLimited(response, MAX_MANIFEST_BYTES, options.onBytes);
@@ -45,7 +78,6 @@ export async function fetchManifest(options: {
   } catch (error) {
     throw new Error(`fleet manifest is not JSON: ${(error as Error).message}`);
   }
-  const parsed = packManifestSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`fleet manifest is malformed: ${z.prettifyError(parsed.error)}`);
-  return { changed: true, manifest: parsed.data, etag: response.headers.get('etag') };
+  const verified = verifiedManifest(json, device, options.minVersion, options.now);
+  return { changed: true, ...verified, etag: response.headers.get('etag') };
 }

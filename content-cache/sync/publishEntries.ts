@@ -14,26 +14,3 @@ export function entriesFromBlobs(items: readonly PackItem[], blobs: BlobStore): 
   checkLinks(entries);
   return entries;
 }
-
-/** Runs tasks with at most `limit` in flight; the first failure rejects after the in-flight ones settle. */
-export async function mapBounded<T>(
-  inputs: readonly T[],
-  limit: number,
-  task: (input: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  const workers = Array.from({ length: Math.min(limit, inputs.length) }, async () => {
-    // After a failure no new task starts: a failed sync round must not keep downloading behind the caller's back.
-    while (!failure && next < inputs.length) {
-      const input = inputs[next++] as T;
-      try {
-        await task(input);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  });
-  await Promise.all(workers);
-  if (failure) throw (failure as { error: unknown }).error;
-}

@@ -34,6 +34,7 @@ describe('scheduleSync', () => {
     const sync = new FleetSync(
       {
         serverUrl: server.url,
+        device: server.device,
         writer: new ContentWriter(db),
         db,
         blobs: new BlobStore(dir),

@@ -11,7 +11,7 @@ import {
   type LoadOutcome,
   type StoredImage,
 } from './loadImage.js';
-import { mapBounded } from './mapBounded.js';
+import { mapBounded } from '../mapBounded.js';
 
 export interface LocalizeOptions {
   /** Resolves relative image sources: the entry's link, or the feed's. */

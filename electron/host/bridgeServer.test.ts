@@ -15,6 +15,7 @@ import { buildPack } from '../../content-format/pack/build.js';
 import { writePackDir } from '../../content-format/pack/directory.js';
 import { RENDERER_CSP, startBridgeServer, type RunningBridgeServer } from './bridgeServer.js';
 import { startKioskHost, type StartedKioskHost } from './kioskHost.js';
+import { saveTestEnrollment } from './testing/testEnrollment.js';
 
 const logger = pino({ level: 'silent' });
 const INDEX_HTML =
@@ -55,9 +56,10 @@ beforeAll(async () => {
   // A fleet server under maintenance: every sync fails, which makes the host emit sync:status events.
   fleet = createServer((_request, response) => response.writeHead(503).end());
   await new Promise<void>((resolve) => fleet.listen(0, '127.0.0.1', resolve));
+  saveTestEnrollment(dataDir, `http://127.0.0.1:${(fleet.address() as AddressInfo).port}`);
   host = startKioskHost({
     dataDir,
-    serverUrl: `http://127.0.0.1:${(fleet.address() as AddressInfo).port}`,
+    serverUrl: null,
     shell: 'chromium',
     appVersion: '1.2.3',
     logger,

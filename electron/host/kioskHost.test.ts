@@ -14,6 +14,7 @@ import { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
 import { buildPack } from '../../content-format/pack/build.js';
 import { writePackDir } from '../../content-format/pack/directory.js';
 import { startKioskHost, type KioskHostOptions, type StartedKioskHost } from './kioskHost.js';
+import { saveTestEnrollment } from './testing/testEnrollment.js';
 
 const logger = pino({ level: 'silent' });
 
@@ -118,13 +119,28 @@ describe('startKioskHost on a good data dir', () => {
     expect(await started.handlers['sync:now']({})).toEqual(status);
   });
 
+  /** A fleet stand-in that fails every manifest request and records the reports posted to it. */
+  async function brokenFleet(): Promise<{ url: string; reports: { authorization?: string; body: unknown }[] }> {
+    const reports: { authorization?: string; body: unknown }[] = [];
+    server = createServer((request, response) => {
+      if (request.method !== 'POST') return void response.writeHead(503).end('maintenance');
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        reports.push({ authorization: request.headers.authorization, body: JSON.parse(body) });
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"stored":true}');
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, reports };
+  }
+
   it('shows provisioned content at once, without the network, and reports the server unreachable', async () => {
     const dataDir = await provisionedDataDir();
-    server = createServer((_request, response) => response.writeHead(503).end('maintenance'));
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const fleet = await brokenFleet();
+    saveTestEnrollment(dataDir, fleet.url);
     const events: { event: string; payload: unknown }[] = [];
-    const started = start({ dataDir, serverUrl });
+    const started = start({ dataDir, serverUrl: null });
     started.onEvent((event, payload) => events.push({ event, payload }));
 
     expect((await started.handlers['content:list']({})).map((i) => i.id)).toEqual(['n2', 'n1']);
@@ -136,9 +152,27 @@ describe('startKioskHost on a good data dir', () => {
 
     await started.firstSync;
     const status = await started.handlers['sync:status']({});
-    expect(status).toMatchObject({ online: false, serverUrl });
+    expect(status).toMatchObject({ online: false, serverUrl: fleet.url });
     expect(status.lastError).toMatch(/503/);
     expect(status.contentVersion).not.toBeNull();
     expect(events).toContainEqual({ event: 'sync:status', payload: status });
+    // One report at start, one after the failed round, each with the board's token and its own key.
+    await expect.poll(() => fleet.reports.length).toBe(2);
+    expect(fleet.reports.map((r) => r.authorization)).toEqual(['Bearer board-token', 'Bearer board-token']);
+    const [, afterRound] = fleet.reports.map((r) => r.body as { idempotencyKey: string; state: { sync: unknown } });
+    expect(afterRound?.state.sync).toEqual(status);
+    expect(new Set(fleet.reports.map((r) => (r.body as { idempotencyKey: string }).idempotencyKey)).size).toBe(2);
+  });
+
+  it('says it is not enrolled when given a server but no enrollment, and keeps showing its cache', async () => {
+    const dataDir = await provisionedDataDir();
+    const fleet = await brokenFleet();
+    const started = start({ dataDir, serverUrl: fleet.url });
+    await started.firstSync;
+    const status = await started.handlers['sync:status']({});
+    expect(status).toMatchObject({ online: false, serverUrl: fleet.url });
+    expect(status.lastError).toMatch(/^not enrolled/);
+    expect((await started.handlers['content:list']({})).map((i) => i.id)).toEqual(['n2', 'n1']);
+    expect(fleet.reports).toEqual([]);
   });
 });

@@ -16,16 +16,19 @@ import { readMediaBlob } from '../../content-cache/kinds/media.js';
 import type { SyncConfigInput } from '../../content-cache/sync/config.js';
 import { FleetSync } from '../../content-cache/sync/fleetSync.js';
 import { scheduleSync } from '../../content-cache/sync/schedule.js';
+import { deviceState, fleetLink } from './fleetLink.js';
 import type { BridgeEventListener, KioskHost } from './types.js';
 
 export interface KioskHostOptions {
   dataDir: string;
+  /** Overrides the enrolled server URL; the board syncs only once enrolled (kiosk-config). */
   serverUrl: string | null;
   shell: HostInfo['shell'];
   appVersion: string;
   logger: Logger;
   /** Schedule, windows and budgets of the sync daemon; defaults when absent. */
   syncConfig?: SyncConfigInput;
+  fetch?: typeof fetch;
 }
 
 export interface StartedKioskHost extends KioskHost {
@@ -88,9 +91,17 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
   }
   const readerDb = openReader(options.dataDir);
   const reader = new ContentReader(readerDb);
+  const link = fleetLink(options.dataDir, options.serverUrl, logger, options.fetch);
+  const report = () => {
+    if (!link.reporter) return;
+    link.reporter.submit(deviceState(sync.status(), sync.appliedVersion()));
+    // Reports never hold up sync: an unsent one waits for the next round, replaced by a newer one.
+    void link.reporter.flush();
+  };
   const sync = new FleetSync(
     {
-      serverUrl: options.serverUrl,
+      serverUrl: link.serverUrl,
+      device: link.device,
       writer: new ContentWriter(writerDb),
       db: writerDb,
       config: options.syncConfig,
@@ -98,6 +109,8 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
       logger,
       onPublished: (contentVersion) => events.emit('content:changed', { contentVersion }),
       onStatus: (status) => events.emit('sync:status', status),
+      onRound: report,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     },
     reader.contentVersion(),
   );
@@ -117,8 +130,10 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
     'sync:status': async () => sync.status(),
     'sync:now': () => sync.syncOnce(),
   };
-  const firstSync = options.serverUrl ? sync.syncOnce().then(() => undefined) : Promise.resolve();
-  const schedule = options.serverUrl ? scheduleSync(sync, logger) : null;
+  const syncing = link.serverUrl !== null && link.device !== null;
+  report();
+  const firstSync = syncing ? sync.syncOnce().then(() => undefined) : Promise.resolve();
+  const schedule = syncing ? scheduleSync(sync, logger) : null;
   return {
     fault: null,
     firstSync,
@@ -127,6 +142,7 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
     close: async () => {
       await schedule?.stop();
       await firstSync;
+      await link.reporter?.idle();
       readerDb.close();
       writerDb.close();
     },

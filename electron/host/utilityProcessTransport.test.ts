@@ -34,7 +34,10 @@ describe('serveHostOverParentPort', () => {
       {
         type: 'result',
         id: 7,
-        outcome: { ok: true, result: [{ id: 'a1', kind: 'article', title: '天气', titleMarks: [], snippet: '', snippetMarks: [] }] },
+        outcome: {
+          ok: true,
+          result: [{ id: 'a1', kind: 'article', title: '天气', titleMarks: [], snippet: '', snippetMarks: [] }],
+        },
       },
     ]);
   });

@@ -26,18 +26,18 @@ const { values } = parseArgs({
   },
 });
 
-async function startFleetProcess(dataDir: string): Promise<{ url: string; stop(): void }> {
+async function startFleetProcess(dataDir: string): Promise<{ url: string; codes: string[]; stop(): void }> {
   const child = spawn(
     process.execPath,
     [fileURLToPath(import.meta.url), '--role', 'fleet', '--data-dir', dataDir, '--items', String(values.items)],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, codes } = await new Promise<{ url: string; codes: string[] }>((resolve, reject) => {
     child.stdout.setEncoding('utf8');
-    child.stdout.once('data', (line: string) => resolve((JSON.parse(line) as { url: string }).url));
+    child.stdout.once('data', (line: string) => resolve(JSON.parse(line) as { url: string; codes: string[] }));
     child.once('exit', (code) => reject(new Error(`fleet server exited with ${code}`)));
   });
-  return { url, stop: () => child.stdin.end() };
+  return { url, codes, stop: () => child.stdin.end() };
 }
 
 const percentile = (values: number[], p: number) =>
@@ -51,8 +51,10 @@ async function main(project: typeof Project): Promise<void> {
   const fleet = await startFleetProcess(fleetDir);
   try {
     const kiosks = {
-      default: await project.startBenchKiosk(path.join(dir, 'kiosk-default'), fleet.url, {}),
-      noScrub: await project.startBenchKiosk(path.join(dir, 'kiosk-noscrub'), fleet.url, { scrubBlobsPerRound: 0 }),
+      default: await project.startBenchKiosk(path.join(dir, 'kiosk-default'), fleet.url, fleet.codes[0]!, {}),
+      noScrub: await project.startBenchKiosk(path.join(dir, 'kiosk-noscrub'), fleet.url, fleet.codes[1]!, {
+        scrubBlobsPerRound: 0,
+      }),
     };
     const first = await kiosks.default.round();
     await kiosks.noScrub.round();
@@ -90,6 +92,12 @@ function report(
       list.map((s) => s.wallMs),
       0.5,
     ),
+    reportRequests: Math.max(...list.map((s) => s.reportRequests)),
+    reportBytes: Math.max(...list.map((s) => s.reportBodyBytes)),
+    reportCpuP95: percentile(
+      list.map((s) => s.reportCpuMs),
+      0.95,
+    ),
   });
   const ours = summary(samples.default);
   const bare = summary(samples.noScrub);
@@ -100,8 +108,9 @@ function report(
 ## Sync round with nothing new (scripts/bench/sync.ts)
 
 \`${command}\` — a kiosk holding ${values.items} published articles (${first.requests - 1} blobs fetched by the first
-round, ${(first.bodyBytes / 1e6).toFixed(2)} MB) asks a real fleet server (\`startFleetServer\`, in its own process) for
-the manifest again and again; nothing changed, so each round is a conditional GET answered 304.
+round, ${(first.bodyBytes / 1e6).toFixed(2)} MB), enrolled with a real fleet server (\`startFleetServer\`, in its own
+process), asks for its signed manifest again and again; nothing changed, so each round is a conditional GET
+with the device token, answered 304 (the signature is checked only when a body arrives).
 ${rounds} rounds per kiosk after 20 warm-up rounds, the two kiosks interleaved round by round. CPU is
 \`process.cpuUsage()\` (user + system) around \`FleetSync.syncOnce()\`; body bytes are the daemon's own
 count of bytes received (the same counter the daily budget uses); requests are counted at \`fetch\`.
@@ -114,6 +123,10 @@ count of bytes received (the same counter the daily budget uses); requests are c
 
 The scrub re-hashes a rotating slice of stored blobs each round so on-disk damage is found and
 fetched again; the second row shows what the round costs without it.
+
+After each round the kiosk posts its sync status to the fleet (\`StatusReporter\`, not awaited by
+sync, so not part of the round above): ${ours.reportRequests} POST of at most ${ours.reportBytes} request body bytes,
+${ms(ours.reportCpuP95)} ms CPU p95 on the kiosk.
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, load average ${os
     .loadavg()
@@ -135,8 +148,8 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os
 
 const project = await loadBundle<typeof Project>('scripts/bench/syncProject.ts');
 if (values.role === 'fleet') {
-  const server = await project.startBenchFleet(values['data-dir'] as string, Number(values.items));
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  const { server, codes } = await project.startBenchFleet(values['data-dir'] as string, Number(values.items), 2);
+  process.stdout.write(`${JSON.stringify({ url: server.url, codes })}\n`);
   process.stdin.resume();
   process.stdin.on('end', () => void server.close().then(() => process.exit(0)));
 } else {

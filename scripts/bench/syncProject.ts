@@ -7,6 +7,9 @@ import { ContentWriter } from '../../content-cache/contentWriter.js';
 import { openWriter } from '../../content-cache/db/open.js';
 import type { SyncConfigInput } from '../../content-cache/sync/config.js';
 import { FleetSync } from '../../content-cache/sync/fleetSync.js';
+import { deviceState } from '../../electron/host/fleetLink.js';
+import { enrollBoard } from '../../kiosk-config/enrollment/enroll.js';
+import { StatusReporter } from '../../kiosk-config/reports/statusReporter.js';
 import { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
 import { buildPack } from '../../content-format/pack/build.js';
 import { startFleetServer, type RunningFleetServer } from '../../server/main.js';
@@ -44,8 +47,16 @@ function articles(count: number): Article[] {
   });
 }
 
-export function startBenchFleet(dataDir: string, items: number): Promise<RunningFleetServer> {
-  return startFleetServer({ dataDir, logger, initialPack: buildPack(articles(items), 'bench') });
+/** The fleet, with one enrollment code per bench kiosk. */
+export async function startBenchFleet(
+  dataDir: string,
+  items: number,
+  kiosks: number,
+): Promise<{ server: RunningFleetServer; codes: string[] }> {
+  const server = await startFleetServer({ dataDir, logger, initialPack: buildPack(articles(items), 'bench') });
+  const codes: string[] = [];
+  for (let n = 0; n < kiosks; n += 1) codes.push((await server.issueEnrollmentCode({ ttlMs: 3_600_000 })).code);
+  return { server, codes };
 }
 
 export interface RoundSample {
@@ -53,19 +64,29 @@ export interface RoundSample {
   bodyBytes: number;
   cpuMs: number;
   wallMs: number;
+  /** The status report posted after the round (not part of the round: it never holds sync up). */
+  reportRequests: number;
+  reportBodyBytes: number;
+  reportCpuMs: number;
 }
 
-export async function startBenchKiosk(dataDir: string, serverUrl: string, config: SyncConfigInput) {
+export async function startBenchKiosk(dataDir: string, serverUrl: string, code: string, config: SyncConfigInput) {
   mkdirSync(dataDir, { recursive: true });
+  const identity = await enrollBoard({ dataDir, serverUrl, code, logger });
   const db = openWriter(dataDir);
   let requests = 0;
+  let sentBytes = 0;
   const countingFetch: typeof fetch = (input, init) => {
     requests += 1;
+    if (typeof init?.body === 'string') sentBytes += Buffer.byteLength(init.body);
     return fetch(input, init);
   };
+  const target = { serverUrl, deviceId: identity.deviceId, token: identity.token };
+  const reporter = new StatusReporter({ target, logger, fetch: countingFetch });
   const sync = new FleetSync(
     {
       serverUrl,
+      device: { deviceId: identity.deviceId, token: identity.token, trustedKeys: [identity.serverPublicKey] },
       writer: new ContentWriter(db),
       db,
       blobs: new BlobStore(dataDir),
@@ -86,11 +107,20 @@ export async function startBenchKiosk(dataDir: string, serverUrl: string, config
       const wallMs = performance.now() - start;
       const used = process.cpuUsage(cpu);
       if (status.lastError) throw new Error(`sync round failed: ${status.lastError}`);
+      const roundRequests = requests - before.requests;
+      const reportBefore = { requests, sentBytes };
+      const reportCpu = process.cpuUsage();
+      reporter.submit(deviceState(status, sync.appliedVersion()));
+      if (!(await reporter.flush())) throw new Error('status report failed');
+      const reportUsed = process.cpuUsage(reportCpu);
       return {
-        requests: requests - before.requests,
+        requests: roundRequests,
         bodyBytes: (status.bytesToday ?? 0) - before.bytes,
         cpuMs: (used.user + used.system) / 1000,
         wallMs,
+        reportRequests: requests - reportBefore.requests,
+        reportBodyBytes: sentBytes - reportBefore.sentBytes,
+        reportCpuMs: (reportUsed.user + reportUsed.system) / 1000,
       };
     },
     close: () => db.close(),

@@ -2,9 +2,19 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import path from 'node:path';
 import * as m001 from './migrations/001_releases.js';
+import * as m002 from './migrations/002_release_signatures.js';
+import * as m003 from './migrations/003_enrollment_codes.js';
+import * as m004 from './migrations/004_devices.js';
+import * as m005 from './migrations/005_reports.js';
 import type { FleetDatabase } from './schema.js';
 
-export const serverMigrations: Record<string, Migration> = { '001_releases': m001 };
+export const serverMigrations: Record<string, Migration> = {
+  '001_releases': m001,
+  '002_release_signatures': m002,
+  '003_enrollment_codes': m003,
+  '004_devices': m004,
+  '005_reports': m005,
+};
 
 export const FLEET_DATABASE_FILE = 'fleet.sqlite';
 
@@ -13,6 +23,8 @@ export async function openFleetDatabase(dataDir: string): Promise<Kysely<FleetDa
   const sqlite = new SQLite(path.join(dataDir, FLEET_DATABASE_FILE));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  // The server and `newsboard enroll-code` / `devices` may hold the file at the same time.
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<FleetDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateFleetDatabase(db);

@@ -1,15 +1,6 @@
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  closeSync,
-  fsyncSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../../content-format/atomicFile.js';
 import { generateSigningKeyPem, signingKeyFromPem, type SigningKey } from '../../content-format/signing/ed25519.js';
 
 export const SERVER_KEY_FILE = path.join('keys', 'server-ed25519.pem');
@@ -22,15 +13,7 @@ export function loadOrCreateServerKey(dataDir: string): SigningKey {
   const file = path.join(dataDir, SERVER_KEY_FILE);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const temp = `${file}.tmp-${process.pid}`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, generateSigningKeyPem());
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
+    writeFileAtomic(file, generateSigningKeyPem(), 0o600);
   }
   chmodSync(file, 0o600);
   return signingKeyFromPem(readFileSync(file, 'utf8'));

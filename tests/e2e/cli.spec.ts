@@ -3,7 +3,18 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempDir } from './support/processes.js';
 
-const subcommands = ['fleet', 'kiosk', 'demo', 'ingest', 'search', 'verify', 'demo-pack', 'parse-feed'];
+const subcommands = [
+  'fleet',
+  'enroll-code',
+  'devices',
+  'kiosk',
+  'demo',
+  'ingest',
+  'search',
+  'verify',
+  'demo-pack',
+  'parse-feed',
+];
 
 test('every subcommand has --help', () => {
   for (const name of subcommands) {

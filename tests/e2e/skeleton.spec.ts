@@ -13,13 +13,18 @@ let kiosk: CliProcess;
 let fleetUrl: string;
 let rendererUrl: string;
 const kioskDir = tempDir('kiosk');
+const fleetDir = tempDir('fleet');
 
 test.beforeAll(async () => {
   const packDir = tempDir('pack');
   expect(runCli(['demo-pack', packDir]).status).toBe(0);
-  fleet = startCli(['fleet', '--data-dir', tempDir('fleet'), '--publish', packDir]);
+  fleet = startCli(['fleet', '--data-dir', fleetDir, '--publish', packDir]);
   fleetUrl = await fleet.line('fleet:');
-  kiosk = startCli(['kiosk', '--data-dir', kioskDir, '--shell', 'none', '--server', fleetUrl]);
+  // The operator's path: a code made beside the running server, typed into the board on first start.
+  const made = runCli(['enroll-code', '--data-dir', fleetDir, '--name', 'lobby board']);
+  expect(made.status, made.stderr).toBe(0);
+  const code = /^enroll-code: (\S+)$/m.exec(made.stdout)![1]!;
+  kiosk = startCli(['kiosk', '--data-dir', kioskDir, '--shell', 'none', '--server', fleetUrl, '--enroll-code', code]);
   rendererUrl = await kiosk.line('renderer:');
 });
 
@@ -75,9 +80,16 @@ test('traditional-script seed articles stay traditional', async ({ browser }) =>
   await context.close();
 });
 
+test('the fleet lists the enrolled board with the sync status it reported', async () => {
+  await expect
+    .poll(() => runCli(['devices', '--data-dir', fleetDir]).stdout, { timeout: 10_000 })
+    .toMatch(/lobby board[\s\S]*sync: version 1, ok, last success /);
+});
+
 test('with the fleet server stopped, a restarted kiosk starts offline from its cache', async ({ browser }) => {
   await fleet.kill('SIGKILL');
   await kiosk.kill();
+  // Enrolled once: later starts need no code.
   kiosk = startCli(['kiosk', '--data-dir', kioskDir, '--shell', 'none', '--server', fleetUrl]);
   rendererUrl = await kiosk.line('renderer:');
   await expect.poll(() => kiosk.stderr()).toContain('offline');

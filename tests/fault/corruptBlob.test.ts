@@ -31,7 +31,7 @@ function flipBit(file: string): void {
 describe('a blob damaged on the board’s disk', () => {
   it('is reported by verify, deleted rather than shown, and fetched again by the next round', async () => {
     const server = await h.fleet('fleet', pack);
-    const sync = h.makeSync(server.url);
+    const sync = h.makeSync(server);
     await sync.syncOnce();
     flipBit(h.blobs.pathOf(target.sha256));
     expect(verifyContentCache(h.writerDb, h.blobs)).toEqual([
@@ -43,7 +43,7 @@ describe('a blob damaged on the board’s disk', () => {
     expect(repaired).toMatchObject({ online: true, lastError: null, pendingBlobs: 0 });
     // The manifest was unchanged (304); only the damaged blob was fetched.
     expect(h.calls.map((c) => [c.url.replace(server.url, ''), c.status])).toEqual([
-      ['/api/v1/manifest', 304],
+      [`/api/v1/devices/${server.device.deviceId}/manifest`, 304],
       [`/blobs/sha256/${target.sha256}`, 200],
     ]);
     expect(verifyContentCache(h.writerDb, h.blobs)).toEqual([]);
@@ -52,7 +52,7 @@ describe('a blob damaged on the board’s disk', () => {
 
   it('does not loop when the server’s copy is damaged too: bounded tries, then a backoff, content still shown', async () => {
     const server = await h.fleet('fleet', pack);
-    const sync = h.makeSync(server.url, { attemptsPerBlob: 3 });
+    const sync = h.makeSync(server, { attemptsPerBlob: 3 });
     await sync.syncOnce();
     flipBit(h.blobs.pathOf(target.sha256));
     flipBit(new BlobStore(server.dataDir).pathOf(target.sha256));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyContentCache } from '../../content-cache/verify.js';
 import { buildPack } from '../../content-format/pack/build.js';
-import { article, SyncHarness } from '../integration/support/syncHarness.js';
+import { article, SyncHarness, type HarnessFleet } from '../integration/support/syncHarness.js';
 
 /**
  * A real full disk: the kiosk's data dir is a small tmpfs, so SQLite and the blob writer meet
@@ -53,7 +53,7 @@ const v3 = buildPack(
 );
 
 let h: SyncHarness;
-let fleetUrl: string;
+let firstFleet: HarnessFleet;
 const filler = path.join(dataDir, 'filler');
 
 function freeBytes(): number {
@@ -77,7 +77,7 @@ describe.skipIf(mountError !== null)('disk full (a 16 MB tmpfs as the data dir)'
   beforeAll(async () => {
     expect(mountTmpfs('16m')).toBeNull();
     h = new SyncHarness(dataDir);
-    fleetUrl = (await h.fleet('fleet', v1)).url;
+    firstFleet = await h.fleet('fleet', v1);
   });
 
   afterAll(async () => {
@@ -87,11 +87,11 @@ describe.skipIf(mountError !== null)('disk full (a 16 MB tmpfs as the data dir)'
   });
 
   it('aborts a round that cannot store a blob, keeps the last version whole, and succeeds once space frees', async () => {
-    const sync = h.makeSync(fleetUrl);
+    const sync = h.makeSync(firstFleet);
     expect((await sync.syncOnce()).contentVersion).toBe(v1.manifest.version);
 
     const server = await h.fleet('fleet-v2', v2);
-    const sync2 = h.makeSync(server.url);
+    const sync2 = h.makeSync(server);
     fillLeaving(200 * 1024);
     const full = await sync2.syncOnce();
     expect(full.online).toBe(false);
@@ -112,7 +112,7 @@ describe.skipIf(mountError !== null)('disk full (a 16 MB tmpfs as the data dir)'
     const shownBefore = h.reader.contentVersion() as string;
     const idsBefore = h.listedIds();
     const server = await h.fleet('fleet-v3', v3);
-    const sync = h.makeSync(server.url);
+    const sync = h.makeSync(server);
     const full = await sync.syncOnce();
     expect(full.online).toBe(false);
     expect(full.lastError).toMatch(/disk full \(SQLITE_FULL\)/);

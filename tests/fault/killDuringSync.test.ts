@@ -15,6 +15,8 @@ import { buildPack, type BuiltPack } from '../../content-format/pack/build.js';
 import { openFleetDatabase } from '../../server/db/database.js';
 import { ReleaseRepository } from '../../server/db/releases.js';
 import { publishPack } from '../../server/ingest/publishPack.js';
+import { loadOrCreateServerKey } from '../../server/keys/serverKey.js';
+import { enrollBoard } from '../../kiosk-config/enrollment/enroll.js';
 import { startFleetServer, type RunningFleetServer } from '../../server/main.js';
 
 const KILLS = Number(process.env.NB_FAULT_KILLS ?? 200);
@@ -160,7 +162,7 @@ beforeAll(async () => {
   mkdirSync(fleetDir);
   server = await startFleetServer({ dataDir: fleetDir, logger: pino({ level: 'silent' }), initialPack: versions[0] });
   const fleetDb = await openFleetDatabase(fleetDir);
-  publisher = new ReleaseRepository(fleetDb);
+  publisher = new ReleaseRepository(fleetDb, loadOrCreateServerKey(fleetDir));
   closeFleetDb = () => fleetDb.destroy();
 }, 60_000);
 
@@ -214,6 +216,8 @@ describe('kill -9 during sync', () => {
     const random = prng(SEED);
     const kioskDir = path.join(dir, 'kiosk');
     mkdirSync(kioskDir);
+    const { code } = await server.issueEnrollmentCode({ ttlMs: 60_000 });
+    await enrollBoard({ dataDir: kioskDir, serverUrl: server.url, code, logger: pino({ level: 'silent' }) });
     // Room for about two versions: switching versions evicts, so the kills also land in eviction.
     const diskBudget = 1_500_000;
     let next = 1;

@@ -40,7 +40,7 @@ describe('network cut mid-download', () => {
 
   it('keeps showing the last version, resumes from the byte where the cut happened, and publishes only when complete', async () => {
     server.publish(before.manifest, before.blobs);
-    const sync = h.makeSync(server.url, { attemptsPerBlob: 2 });
+    const sync = h.makeSync(server, { attemptsPerBlob: 2 });
     expect((await sync.syncOnce()).contentVersion).toBe(v0);
 
     server.publish(edition.manifest, edition.blobs);
@@ -75,7 +75,7 @@ describe('network cut mid-download', () => {
     server.publish(edition.manifest, edition.blobs);
     server.faults = (sha256, attempt) =>
       sha256 === big.sha256 && attempt <= 4 ? { kind: 'cut', afterBytes: K } : null;
-    const sync = h.makeSync(server.url, { attemptsPerBlob: 1 });
+    const sync = h.makeSync(server, { attemptsPerBlob: 1 });
     const versions: (string | null)[] = [];
     for (let round = 0; round < 5; round += 1) versions.push((await sync.syncOnce()).contentVersion);
     expect(versions).toEqual([null, null, null, null, v1]);

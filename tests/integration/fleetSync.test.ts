@@ -6,7 +6,8 @@ import type { FleetSync } from '../../content-cache/sync/fleetSync.js';
 import { verifyContentCache } from '../../content-cache/verify.js';
 import { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
 import { buildPack } from '../../content-format/pack/build.js';
-import { article, SyncHarness } from './support/syncHarness.js';
+import { generateSigningKeyPem, signDocument, signingKeyFromPem } from '../../content-format/signing/ed25519.js';
+import { article, SyncHarness, type SyncTarget } from './support/syncHarness.js';
 
 const v1 = buildPack(
   [
@@ -30,10 +31,23 @@ const v2 = buildPack(
 
 let h: SyncHarness;
 
-/** A tiny HTTP server answering every request with `handler`. */
+/** The key of the stand-in servers below; boards syncing from them trust it. */
+const standInKey = signingKeyFromPem(generateSigningKeyPem());
+
+/** A manifest as a stand-in server signs it, with a version above anything the real server issued. */
+function signedByStandIn(body: unknown): string {
+  return JSON.stringify(
+    signDocument(
+      { v: 1, kind: 'manifest', scope: 'fleet', version: 100, issuedAt: new Date().toISOString(), body },
+      standInKey,
+    ),
+  );
+}
+
+/** A tiny HTTP server answering every request with `handler`, and a board enrolled with it. */
 async function tinyServer(
   handler: (url: string) => { status: number; body: string | Buffer; headers?: Record<string, string> },
-): Promise<string> {
+): Promise<SyncTarget> {
   const server: Server = createServer((request, response) => {
     const { status, body, headers } = handler(request.url ?? '');
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -47,13 +61,16 @@ async function tinyServer(
         server.closeAllConnections();
       }),
   });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    device: { deviceId: 'stand-in-board', token: 'stand-in-token', trustedKeys: [standInKey.publicKey] },
+  };
 }
 
 /** First sync against a good server: the state every failure case must keep. */
 async function syncedToV1(): Promise<{ server: Awaited<ReturnType<SyncHarness['fleet']>>; sync: FleetSync }> {
   const server = await h.fleet('fleet', v1);
-  const sync = h.makeSync(server.url);
+  const sync = h.makeSync(server);
   const status = await sync.syncOnce();
   expect(status.contentVersion).toBe(v1.manifest.version);
   return { server, sync };
@@ -75,7 +92,7 @@ afterEach(() => h.close());
 describe('FleetSync against a real fleet server', () => {
   it('publishes every item of the first manifest and announces it once', async () => {
     const server = await h.fleet('fleet', v1);
-    const sync = h.makeSync(server.url);
+    const sync = h.makeSync(server);
     const status = await sync.syncOnce();
     expect(status).toMatchObject({
       online: true,
@@ -97,7 +114,7 @@ describe('FleetSync against a real fleet server', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(h.calls).toHaveLength(1);
     expect(h.calls[0]).toMatchObject({ status: 304, bodyBytes: 0 });
-    expect(h.calls[0]!.url).toMatch(/\/api\/v1\/manifest$/);
+    expect(h.calls[0]!.url).toMatch(/\/api\/v1\/devices\/[0-9a-f-]{36}\/manifest$/);
     expect(status).toMatchObject({ online: true, contentVersion: v1.manifest.version, lastError: null });
     expect(h.published).toEqual([v1.manifest.version]);
   });
@@ -118,7 +135,7 @@ describe('FleetSync against a real fleet server', () => {
     // Same fleet data dir, a new address: the kiosk's sync state lives in its database, not in the FleetSync object.
     const restarted = await h.fleet('fleet', edited);
     h.calls.length = 0;
-    const status = await h.makeSync(restarted.url).syncOnce();
+    const status = await h.makeSync(restarted).syncOnce();
     expect(status.contentVersion).toBe(edited.manifest.version);
     expect(h.calls.filter((c) => c.url.includes('/blobs/'))).toHaveLength(1);
     expect(h.listedIds()).toEqual(['s4', 's1']);
@@ -145,7 +162,7 @@ describe('FleetSync against a real fleet server', () => {
     const target = v2.manifest.items[1]!.body;
     const fleetBlobFile = new BlobStore(tamperedServer.dataDir).pathOf(target.sha256);
     writeFileSync(fleetBlobFile, Buffer.alloc(readFileSync(fleetBlobFile).length, 0x20)); // same size, wrong bytes
-    const status = await h.makeSync(tamperedServer.url).syncOnce();
+    const status = await h.makeSync(tamperedServer).syncOnce();
     expect(status.online).toBe(false);
     expect(status.lastError).toContain(target.sha256);
     expect(status.contentVersion).toBe(v1.manifest.version);
@@ -167,7 +184,7 @@ describe('FleetSync against a real fleet server', () => {
     const bad = many.manifest.items[0]!.body;
     writeFileSync(new BlobStore(server.dataDir).pathOf(bad.sha256), Buffer.from('short'));
     // One attempt per blob: with retries the other blobs would all finish before the bad one gives up.
-    const status = await h.makeSync(server.url, { attemptsPerBlob: 1 }).syncOnce();
+    const status = await h.makeSync(server, { attemptsPerBlob: 1 }).syncOnce();
     const settledAt = performance.now();
     expect(status.lastError).toContain(bad.sha256);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -185,11 +202,11 @@ describe('FleetSync against a real fleet server', () => {
       createdAt: 'now',
       items: [{ id: 's1', title: '缺字段' }],
     };
-    const url = await tinyServer(() => ({ status: 200, body: JSON.stringify(bad) }));
-    const status = await h.makeSync(url).syncOnce();
+    const standIn = await tinyServer(() => ({ status: 200, body: signedByStandIn(bad) }));
+    const status = await h.makeSync(standIn).syncOnce();
     expect(status.online).toBe(false);
     expect(status.lastError).toMatch(/manifest is malformed/);
-    expect(h.calls.filter((c) => c.url.startsWith(url))).toHaveLength(1);
+    expect(h.calls.filter((c) => c.url.startsWith(standIn.url))).toHaveLength(1);
     expectV1Intact();
   });
 
@@ -198,9 +215,7 @@ describe('FleetSync against a real fleet server', () => {
     const notJson = await tinyServer(() => ({ status: 200, body: '<html>captive portal</html>' }));
     expect((await h.makeSync(notJson).syncOnce()).online).toBe(false);
     const missingBlob = await tinyServer((url) =>
-      url.startsWith('/api/v1/manifest')
-        ? { status: 200, body: JSON.stringify(v2.manifest) }
-        : { status: 404, body: '{}' },
+      url.endsWith('/manifest') ? { status: 200, body: signedByStandIn(v2.manifest) } : { status: 404, body: '{}' },
     );
     const status = await h.makeSync(missingBlob).syncOnce();
     expect(status.lastError).toMatch(/404 for blob/);
@@ -210,7 +225,7 @@ describe('FleetSync against a real fleet server', () => {
 
   it('runs concurrent syncs as one: one set of requests, one publish', async () => {
     const server = await h.fleet('fleet', v1);
-    const sync = h.makeSync(server.url);
+    const sync = h.makeSync(server);
     const [a, b, c] = await Promise.all([sync.syncOnce(), sync.syncOnce(), sync.syncOnce()]);
     expect(b).toBe(a);
     expect(c).toBe(a);

@@ -34,7 +34,13 @@ describe('newsboard ingest <pack.zip>', () => {
     const zip = path.join(dir, 'pack.zip');
     await writeZip(zip, packEntries(pack, 'usb-pack/'));
     await ingestCommand([zip, '--data-dir', dataDir, '--json']);
-    expect(JSON.parse(output.join(''))).toEqual({ version: pack.manifest.version, items: 1, blobsAdded: 1 });
+    expect(JSON.parse(output.join(''))).toEqual({
+      origin: 'pack',
+      version: pack.manifest.version,
+      items: 1,
+      blobsAdded: 1,
+      warnings: [],
+    });
     const db = openReader(dataDir);
     expect(new ContentReader(db).list().map((item) => item.id)).toEqual(['u1']);
     db.close();
@@ -47,6 +53,8 @@ describe('newsboard ingest <pack.zip>', () => {
     });
     const error = await ingestCommand([zip, '--data-dir', dataDir]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).message).toMatch(/^newsboard ingest: pack zip has an unsafe or unreadable entry/);
+    expect((error as CliError).message).toMatch(
+      /^newsboard ingest: \S+evil\.zip: .*unsafe or unreadable zip.*\.\.\/x\.txt$/,
+    );
   });
 });

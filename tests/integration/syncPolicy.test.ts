@@ -36,7 +36,7 @@ describe('sync policy against a real fleet server', () => {
   it('holds a version with a large blob until the download window, without re-reading the manifest meanwhile', async () => {
     const server = await h.fleet('fleet', withLarge);
     const sync = h.makeSync(
-      server.url,
+      server,
       { downloadWindow: { start: '01:00', end: '05:00' }, largeBlobBytes: 100_000, timeZone: 'UTC' },
       now,
     );
@@ -59,7 +59,7 @@ describe('sync policy against a real fleet server', () => {
 
   it('keeps to the daily byte budget, counts bytes in the status, and lets an oversized blob open the next day', async () => {
     const server = await h.fleet('fleet', withLarge);
-    const sync = h.makeSync(server.url, { dailyByteBudget: 50_000, timeZone: 'UTC' }, now);
+    const sync = h.makeSync(server, { dailyByteBudget: 50_000, timeZone: 'UTC' }, now);
     const first = await sync.syncOnce();
     expect(first.pendingReason).toMatch(/1 blob\(s\) .* wait for tomorrow's download budget/);
     expect(first.bytesToday).toBeGreaterThan(0);
@@ -71,14 +71,14 @@ describe('sync policy against a real fleet server', () => {
     expect(next.contentVersion).toBe(withLarge.manifest.version);
     expect(next.bytesToday).toBeGreaterThanOrEqual(largeRef.size);
     // The count survives a restart: it lives in the database, not in the FleetSync object.
-    expect(h.makeSync(server.url, { timeZone: 'UTC' }, now).status().bytesToday).toBe(next.bytesToday);
+    expect(h.makeSync(server, { timeZone: 'UTC' }, now).status().bytesToday).toBe(next.bytesToday);
   });
 
   it('tries a blob that keeps failing verification a bounded number of times, then backs off across rounds', async () => {
     const server = await h.fleet('fleet', withLarge);
     const file = new BlobStore(server.dataDir).pathOf(largeRef.sha256);
     writeFileSync(file, Buffer.alloc(readFileSync(file).length, 0x20));
-    const sync = h.makeSync(server.url, { attemptsPerBlob: 3, failedBlobBackoffMs: 60_000 }, now);
+    const sync = h.makeSync(server, { attemptsPerBlob: 3, failedBlobBackoffMs: 60_000 }, now);
     const failed = await sync.syncOnce();
     const requestsFor = () => h.blobCalls().filter((c) => c.url.endsWith(largeRef.sha256)).length;
     expect(requestsFor()).toBe(3);
@@ -99,12 +99,12 @@ describe('sync policy against a real fleet server', () => {
 
   it('evicts the previous version’s blobs once over the disk budget, never the published ones', async () => {
     const server = await h.fleet('fleet', withLarge);
-    const sync = h.makeSync(server.url, { diskBudgetBytes: 1_000 }, now);
+    const sync = h.makeSync(server, { diskBudgetBytes: 1_000 }, now);
     await sync.syncOnce();
     expect(h.blobs.has(largeRef.sha256)).toBe(true);
     await server.close();
     const restarted = await h.fleet('fleet', small);
-    await h.makeSync(restarted.url, { diskBudgetBytes: 1_000 }, now).syncOnce();
+    await h.makeSync(restarted, { diskBudgetBytes: 1_000 }, now).syncOnce();
     expect(h.listedIds()).toEqual(['a1']);
     expect(h.blobs.has(largeRef.sha256)).toBe(false);
     expect(h.blobs.has(small.manifest.items[0]!.body.sha256)).toBe(true);

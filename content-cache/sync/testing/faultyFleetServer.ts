@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PackManifest } from '../../../common/pack.js';
+import { generateSigningKeyPem, signDocument, signingKeyFromPem } from '../../../content-format/signing/ed25519.js';
+import type { FleetDevice } from '../fleetDevice.js';
 
 /** How the server misbehaves for one blob request. */
 export type BlobFault =
@@ -25,6 +27,8 @@ export interface BlobRequest {
 
 export interface FaultyFleetServer {
   url: string;
+  /** The one board this server knows, with its own signing key pinned. */
+  device: FleetDevice;
   requests: BlobRequest[];
   manifestRequests: number;
   publish(manifest: PackManifest, blobs: ReadonlyMap<string, Buffer>): void;
@@ -38,11 +42,14 @@ function etagOf(bytes: Buffer): string {
 }
 
 /**
- * A fleet server stand-in for fault tests: the real protocol (manifest with ETag/304, blobs with
- * Range, strong ETags and If-Range) plus faults injected per blob request: a connection cut after
+ * A fleet server stand-in for fault tests: the real protocol (a signed manifest with ETag/304 for
+ * its one device, blobs with Range, strong ETags and If-Range) plus faults injected per blob request: a connection cut after
  * K bytes, a stall, a server that ignores Range, an error status, or wrong bytes.
  */
 export async function startFaultyFleetServer(): Promise<FaultyFleetServer> {
+  const key = signingKeyFromPem(generateSigningKeyPem());
+  const device: FleetDevice = { deviceId: 'faulty-board', token: 'faulty-token', trustedKeys: [key.publicKey] };
+  let release = 0;
   let manifestJson = '';
   let manifestEtag = '';
   let store = new Map<string, Buffer>();
@@ -50,10 +57,15 @@ export async function startFaultyFleetServer(): Promise<FaultyFleetServer> {
 
   const state: FaultyFleetServer = {
     url: '',
+    device,
     requests: [],
     manifestRequests: 0,
     publish(manifest, blobs) {
-      manifestJson = JSON.stringify(manifest);
+      release += 1;
+      const issuedAt = new Date().toISOString();
+      manifestJson = JSON.stringify(
+        signDocument({ v: 1, kind: 'manifest', scope: 'fleet', version: release, issuedAt, body: manifest }, key),
+      );
       manifestEtag = etagOf(Buffer.from(manifestJson));
       store = new Map([...store, ...blobs]);
     },
@@ -63,6 +75,7 @@ export async function startFaultyFleetServer(): Promise<FaultyFleetServer> {
 
   function serveManifest(request: IncomingMessage, response: ServerResponse): void {
     state.manifestRequests += 1;
+    if (request.headers.authorization !== `Bearer ${device.token}`) return void response.writeHead(401).end();
     if (!manifestJson) return void response.writeHead(404).end();
     if (request.headers['if-none-match'] === manifestEtag) return void response.writeHead(304).end();
     response.writeHead(200, { 'content-type': 'application/json', etag: manifestEtag }).end(manifestJson);
@@ -131,7 +144,7 @@ export async function startFaultyFleetServer(): Promise<FaultyFleetServer> {
   const server = createServer((request, response) => {
     const url = request.url ?? '';
     const blob = /^\/blobs\/sha256\/([0-9a-f]{64})$/.exec(url);
-    if (url === '/api/v1/manifest') serveManifest(request, response);
+    if (url === `/api/v1/devices/${device.deviceId}/manifest`) serveManifest(request, response);
     else if (blob) serveBlob(blob[1] as string, request, response);
     else response.writeHead(404).end();
   });

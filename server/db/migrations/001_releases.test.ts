@@ -64,7 +64,13 @@ describe('fleet migration 001 (releases)', () => {
     const first = await openFleetDatabase(dir);
     await first.insertInto('releases').values(row(1, 'kept')).execute();
     const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(first);
-    expect(applied.rows.map((r) => r.name)).toEqual(['001_releases']);
+    expect(applied.rows.map((r) => r.name)).toEqual([
+      '001_releases',
+      '002_release_signatures',
+      '003_enrollment_codes',
+      '004_devices',
+      '005_reports',
+    ]);
     await first.destroy();
 
     const second = await openFleetDatabase(dir);

@@ -8,9 +8,11 @@ import { ContentReader } from '../../../content-cache/contentReader.js';
 import { ContentWriter } from '../../../content-cache/contentWriter.js';
 import { openReader, openWriter } from '../../../content-cache/db/open.js';
 import type { SyncConfigInput } from '../../../content-cache/sync/config.js';
+import type { FleetDevice } from '../../../content-cache/sync/fleetDevice.js';
 import { FleetSync } from '../../../content-cache/sync/fleetSync.js';
 import { BlobStore } from '../../../content-format/blobs/fsBlobStore.js';
 import type { BuiltPack } from '../../../content-format/pack/build.js';
+import { enrollBoard } from '../../../kiosk-config/enrollment/enroll.js';
 import { startFleetServer, type RunningFleetServer } from '../../../server/main.js';
 
 export const silentLogger = pino({ level: 'silent' });
@@ -45,6 +47,14 @@ export const FAST: SyncConfigInput = {
   failedBlobBackoffMs: 60_000,
 };
 
+/** Where a FleetSync syncs from: a server's address and this board's enrollment with it. */
+export interface SyncTarget {
+  url: string;
+  device: FleetDevice;
+}
+
+export type HarnessFleet = RunningFleetServer & SyncTarget & { dataDir: string };
+
 /**
  * A kiosk data dir with its writer and reader connections, real fleet servers on loopback, and a
  * fetch that records every request (with the body bytes each response carried).
@@ -61,6 +71,8 @@ export class SyncHarness {
   readonly published: string[] = [];
   readonly statuses: SyncStatus[] = [];
   private readonly servers: { close(): Promise<void> }[] = [];
+  /** One enrollment per fleet data dir, kept across restarts of that fleet. */
+  private readonly devices = new Map<string, FleetDevice>();
 
   constructor(kioskDir?: string) {
     this.kioskDir = kioskDir ?? path.join(this.dir, 'kiosk');
@@ -94,10 +106,11 @@ export class SyncHarness {
     return response;
   };
 
-  makeSync(serverUrl: string, config: SyncConfigInput = {}, now?: () => Date): FleetSync {
+  makeSync(target: SyncTarget, config: SyncConfigInput = {}, now?: () => Date): FleetSync {
     return new FleetSync(
       {
-        serverUrl,
+        serverUrl: target.url,
+        device: target.device,
         writer: this.writer,
         db: this.writerDb,
         blobs: this.blobs,
@@ -112,12 +125,20 @@ export class SyncHarness {
     );
   }
 
-  async fleet(name: string, initialPack: BuiltPack): Promise<RunningFleetServer & { dataDir: string }> {
+  /** Starts (or restarts) the fleet server of `name` and enrolls this board with it the first time, as an operator would. */
+  async fleet(name: string, initialPack: BuiltPack): Promise<HarnessFleet> {
     const dataDir = path.join(this.dir, name);
     mkdirSync(dataDir, { recursive: true });
     const server = await startFleetServer({ dataDir, logger: silentLogger, initialPack });
     this.servers.push(server);
-    return { ...server, dataDir };
+    let device = this.devices.get(name);
+    if (!device) {
+      const { code } = await server.issueEnrollmentCode({ ttlMs: 60_000 });
+      const identity = await enrollBoard({ dataDir: this.kioskDir, serverUrl: server.url, code, logger: silentLogger });
+      device = { deviceId: identity.deviceId, token: identity.token, trustedKeys: [identity.serverPublicKey] };
+      this.devices.set(name, device);
+    }
+    return { ...server, dataDir, device };
   }
 
   track(server: { close(): Promise<void> }): void {

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { EnrollmentError, enrollBoard } from '../kiosk-config/enrollment/enroll.js';
+import { IdentityError, loadIdentity } from '../kiosk-config/identity/identityStore.js';
+import { CliError } from './args.js';
+
+/**
+ * Enrolls the board before its host starts when it has a code and no enrollment yet. A board that
+ * is already enrolled ignores the code, so a service unit may keep passing it. A refused code stops
+ * the command (the operator must fix it); an unreachable server does not: the board starts from
+ * its cache, not enrolled, and tries again at the next start.
+ */
+export async function enrollOnStart(options: {
+  command: string;
+  dataDir: string;
+  serverUrl: string | null;
+  code: string | null;
+  name?: string;
+  logger: Logger;
+}): Promise<void> {
+  const { command, dataDir, serverUrl, code } = options;
+  if (!code) return;
+  if (!serverUrl) throw new CliError(`newsboard ${command}: --enroll-code needs --server URL`);
+  // The host shows a missing data dir as a fault; enrolling must not create it.
+  if (!existsSync(dataDir)) return;
+  try {
+    if (loadIdentity(dataDir)) return;
+  } catch (error) {
+    if (!(error instanceof IdentityError)) throw error;
+    throw new CliError(`newsboard ${command}: ${error.message}`);
+  }
+  try {
+    const identity = await enrollBoard({ dataDir, serverUrl, code, name: options.name, logger: options.logger });
+    process.stderr.write(`kiosk: enrolled as ${identity.deviceId} with ${serverUrl}\n`);
+  } catch (error) {
+    if (!(error instanceof EnrollmentError)) throw error;
+    if (error.kind === 'refused') throw new CliError(`newsboard ${command}: ${error.message}`);
+    process.stderr.write(`kiosk: not enrolled (${error.message}); starting from cache, retrying at the next start\n`);
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { syncStatusSchema } from './bridge/contract.js';
+
+/** A raw Ed25519 public key, base64url (the `x` of its JWK). */
+export const ed25519PublicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'an Ed25519 public key (43 base64url)');
+
+/**
+ * Enrollment codes are typed by an operator on a touchscreen: four groups of four from an alphabet
+ * without 0/O, 1/I/L. The first group is a public lookup id, the other twelve characters (60 bits)
+ * are the secret, compared as a hash.
+ */
+export const ENROLLMENT_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const enrollmentCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){3}$/, 'an enrollment code looks like ABCD-EFGH-JKMN-PQRS');
+
+export const deviceIdSchema = z.uuid();
+
+/** `POST /api/v1/enroll` (DESIGN.md §4). */
+export const enrollRequestSchema = z.object({
+  code: enrollmentCodeSchema,
+  hardwareId: z.string().min(1).max(200),
+  name: z.string().min(1).max(200).optional(),
+  publicKey: ed25519PublicKeySchema,
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  deviceId: deviceIdSchema,
+  /** Bearer token for every device call; the server keeps only its hash. */
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  /** MQTT broker for push; null while the fleet runs without one. */
+  brokerUrl: z.string().nullable(),
+  serverPublicKey: ed25519PublicKeySchema,
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+/** What a board reports about itself; `appliedVersion` is the manifest version (release sequence) it shows. */
+export const deviceStateSchema = z.object({
+  sentAt: z.iso.datetime({ offset: true }),
+  appliedVersion: z.number().int().nonnegative().nullable(),
+  uptimeSeconds: z.number().nonnegative(),
+  sync: syncStatusSchema,
+});
+export type DeviceState = z.infer<typeof deviceStateSchema>;
+
+/**
+ * `POST /api/v1/devices/:id/reports`. The idempotency key makes a retry harmless: the server stores
+ * a key once and answers a repeat with 200 without storing anything.
+ */
+export const deviceReportSchema = z.object({
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  state: deviceStateSchema,
+});
+export type DeviceReport = z.infer<typeof deviceReportSchema>;
+
+/** Every fleet API error body. */
+export const fleetErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

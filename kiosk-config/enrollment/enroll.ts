@@ -1,0 +1,96 @@
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import {
+  enrollResponseSchema,
+  enrollmentCodeSchema,
+  fleetErrorSchema,
+  type EnrollRequest,
+} from '../../common/fleetApi.js';
+import { generateSigningKeyPem, keyIdOf, signingKeyFromPem } from '../../content-format/signing/ed25519.js';
+import { hardwareId } from '../identity/hardwareId.js';
+import { saveIdentity, type DeviceIdentity } from '../identity/identityStore.js';
+
+/** `refused`: the server said no (fix the code); `unreachable`: try again later; `bad-answer`: not our fleet server. */
+export class EnrollmentError extends Error {
+  override name = 'EnrollmentError';
+  constructor(
+    message: string,
+    readonly kind: 'refused' | 'unreachable' | 'bad-answer',
+  ) {
+    super(message);
+  }
+}
+
+export interface EnrollOptions {
+  dataDir: string;
+  serverUrl: string;
+  code: string;
+  name?: string;
+  logger: Logger;
+  fetch?: typeof fetch;
+  now?: Date;
+  machineIdFile?: string;
+  timeoutMs?: number;
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : '';
+  return detail || (error instanceof Error ? error.message : String(error));
+}
+
+async function postEnroll(options: EnrollOptions, request: EnrollRequest) {
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(new URL('/api/v1/enroll', options.serverUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+  } catch (error) {
+    throw new EnrollmentError(`fleet server ${options.serverUrl} is unreachable: ${causeOf(error)}`, 'unreachable');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.status === 201) {
+    const parsed = enrollResponseSchema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new EnrollmentError(
+      `fleet server sent a malformed enrollment: ${z.prettifyError(parsed.error)}`,
+      'bad-answer',
+    );
+  }
+  const message = fleetErrorSchema.safeParse(body).data?.error.message ?? `HTTP ${response.status}`;
+  if (response.status === 403 || response.status === 400)
+    throw new EnrollmentError(`enrollment refused: ${message}`, 'refused');
+  throw new EnrollmentError(`enrollment failed: the server answered ${response.status} (${message})`, 'unreachable');
+}
+
+/**
+ * Enrolls this board with a one-time code: makes the board's key pair, registers it with the fleet,
+ * and stores the identity, pinning the server key it was given. Throws an EnrollmentError.
+ */
+export async function enrollBoard(options: EnrollOptions): Promise<DeviceIdentity> {
+  const code = enrollmentCodeSchema.safeParse(options.code);
+  if (!code.success) throw new EnrollmentError(`enrollment refused: ${code.error.issues[0]?.message}`, 'refused');
+  const deviceKeyPem = generateSigningKeyPem();
+  const answer = await postEnroll(options, {
+    code: code.data,
+    hardwareId: hardwareId(options.dataDir, options.machineIdFile),
+    publicKey: signingKeyFromPem(deviceKeyPem).publicKey,
+    ...(options.name ? { name: options.name } : {}),
+  });
+  const identity: DeviceIdentity = {
+    v: 1,
+    serverUrl: options.serverUrl,
+    deviceId: answer.deviceId,
+    token: answer.token,
+    serverPublicKey: answer.serverPublicKey,
+    keyId: keyIdOf(answer.serverPublicKey),
+    deviceKeyPem,
+    enrolledAt: (options.now ?? new Date()).toISOString(),
+  };
+  saveIdentity(options.dataDir, identity);
+  options.logger.info({ deviceId: identity.deviceId, serverUrl: identity.serverUrl }, 'board enrolled');
+  return identity;
+}

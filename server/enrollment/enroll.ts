@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import type { EnrollRequest } from '../../common/fleetApi.js';
+import type { FleetDatabase } from '../db/schema.js';
+import { codeLookup, newDeviceToken, secretHash, secretMatches } from './secrets.js';
+
+export type EnrollOutcome =
+  { ok: true; deviceId: string; token: string } | { ok: false; reason: 'invalid' | 'used' | 'expired' };
+
+/** Operator-facing reasons; a board shows them on its enrollment screen. */
+export const ENROLL_REFUSALS: Record<Extract<EnrollOutcome, { ok: false }>['reason'], string> = {
+  invalid: 'the enrollment code is not valid',
+  used: 'the enrollment code has already been used',
+  expired: 'the enrollment code has expired',
+};
+
+/**
+ * Redeems a one-time code and creates the device in one transaction. The code is marked used only
+ * while still unused, so two boards racing with the same code cannot both enroll.
+ */
+export async function enrollDevice(
+  db: Kysely<FleetDatabase>,
+  request: EnrollRequest,
+  now = new Date(),
+): Promise<EnrollOutcome> {
+  return db.transaction().execute(async (trx): Promise<EnrollOutcome> => {
+    const code = await trx
+      .selectFrom('enrollment_codes')
+      .select(['lookup', 'code_hash', 'device_name', 'expires_at', 'used_at'])
+      .where('lookup', '=', codeLookup(request.code))
+      .executeTakeFirst();
+    // Used and expired are told apart only after the secret matched, so they reveal nothing about other codes.
+    if (!code || !secretMatches(request.code, code.code_hash)) return { ok: false, reason: 'invalid' };
+    if (code.used_at) return { ok: false, reason: 'used' };
+    if (Date.parse(code.expires_at) <= now.getTime()) return { ok: false, reason: 'expired' };
+    const deviceId = randomUUID();
+    const token = newDeviceToken();
+    const claimed = await trx
+      .updateTable('enrollment_codes')
+      .set({ used_at: now.toISOString(), used_by: deviceId })
+      .where('lookup', '=', code.lookup)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'used' };
+    await trx
+      .insertInto('devices')
+      .values({
+        id: deviceId,
+        name: request.name ?? code.device_name,
+        hardware_id: request.hardwareId,
+        token_hash: secretHash(token),
+        public_key: request.publicKey,
+        enrolled_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+      })
+      .execute();
+    return { ok: true, deviceId, token };
+  });
+}
