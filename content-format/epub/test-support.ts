@@ -47,7 +47,7 @@ export function patchDeclaredSize(zip: Buffer, name: string, size: number): Buff
   throw new Error(`no central directory record for ${name}`);
 }
 
-function pngChunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);

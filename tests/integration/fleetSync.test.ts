@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FleetSync } from '../../content-cache/sync/fleetSync.js';
 import { verifyContentCache } from '../../content-cache/verify.js';
@@ -53,16 +52,8 @@ async function tinyServer(
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
     response.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  h.track({
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  });
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: await h.serve(server),
     device: { deviceId: 'stand-in-board', token: 'stand-in-token', trustedKeys: [standInKey.publicKey] },
   };
 }

@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../common/bridge/contract.js';
 import { buildPack } from '../../content-format/pack/build.js';
@@ -55,15 +54,7 @@ async function flakyLink(mode: FlakyLink['mode']): Promise<FlakyLink> {
       response.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  h.track({
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  });
-  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  proxy.url = await h.serve(server);
   return proxy;
 }
 

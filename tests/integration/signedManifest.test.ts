@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import { mkdirSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPack } from '../../content-format/pack/build.js';
@@ -36,9 +35,7 @@ async function replaying(body: string, device: SyncTarget['device']): Promise<Sy
   const server = createServer((_request, response) =>
     response.writeHead(200, { 'content-type': 'application/json', etag: '"replayed"' }).end(body),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  h.track({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, device };
+  return { url: await h.serve(server), device };
 }
 
 describe('a board verifies the signed manifest', () => {

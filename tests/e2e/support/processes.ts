@@ -19,31 +19,36 @@ export interface CliProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs the built CLI as a real process, as an operator would. */
-export function startCli(args: string[]): CliProcess {
+/** The built CLI as a child process, its output collected as it comes. */
+function spawnCli(args: string[]) {
   const child = spawn(process.execPath, [cli, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NEWSBOARD_LOG_LEVEL: 'warn' },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  return { child, output };
+}
+
+/** Runs the built CLI as a real process, as an operator would. */
+export function startCli(args: string[]): CliProcess {
+  const { child, output } = spawnCli(args);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     child,
-    stderr: () => stderr,
+    stderr: () => output.stderr,
     line: (prefix, timeoutMs = 20_000) =>
       new Promise((resolve, reject) => {
         const deadline = setTimeout(
-          () => finish(new Error(`no "${prefix}" line within ${timeoutMs} ms; stderr: ${stderr}`)),
+          () => finish(new Error(`no "${prefix}" line within ${timeoutMs} ms; stderr: ${output.stderr}`)),
           timeoutMs,
         );
         const check = () => {
-          const found = stdout.split('\n').find((l) => l.startsWith(prefix));
+          const found = output.stdout.split('\n').find((l) => l.startsWith(prefix));
           if (found) finish(null, found.slice(prefix.length).trim());
         };
-        const onExit = () => finish(new Error(`process exited before printing "${prefix}"; stderr: ${stderr}`));
+        const onExit = () => finish(new Error(`process exited before printing "${prefix}"; stderr: ${output.stderr}`));
         function finish(error: Error | null, value?: string) {
           clearTimeout(deadline);
           child.stdout.off('data', check);
@@ -64,15 +69,8 @@ export function startCli(args: string[]): CliProcess {
 
 /** Like runCli, but leaves the test process free to answer the CLI (a local HTTP server, say). */
 export function runCliAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [cli, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NEWSBOARD_LOG_LEVEL: 'warn' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
+  const { child, output } = spawnCli(args);
+  return new Promise((resolve) => child.once('close', (status) => resolve({ status, ...output })));
 }
 
 export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {

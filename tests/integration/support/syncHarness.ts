@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -143,6 +145,19 @@ export class SyncHarness {
 
   track(server: { close(): Promise<void> }): void {
     this.servers.push(server);
+  }
+
+  /** Listens on a free loopback port, closes with the harness, and answers the server's URL. */
+  async serve(server: Server): Promise<string> {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.track({
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    });
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
   blobCalls(): Call[] {
