@@ -24,7 +24,14 @@ export class ContentWriter {
   private readonly setState: Statement;
   private readonly kindRows: KindRowWriter;
 
-  constructor(private readonly db: Database) {
+  /**
+   * `searchIndex`: who indexes what a publish queues for search. Absent, the publish indexes it
+   * before returning (the CLI, which exits next); the kiosk host passes its BackgroundIndexer.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly searchIndex?: { kick(): void },
+  ) {
     // Deleting the items cascades to each kind's own tables (migration 004).
     this.deleteOrigin = db.prepare('DELETE FROM items WHERE origin = ?');
     this.insertItem = db.prepare(`INSERT INTO items
@@ -72,8 +79,9 @@ export class ContentWriter {
       }
       this.insertVersion.run(origin, version, at, entries.length);
     })();
-    // Search (content-cache/search/indexer.ts): the publish is readable now; index what it queued.
-    indexPending(this.db);
+    // Search (content-cache/search/): the publish is readable now; index what it queued.
+    if (this.searchIndex) this.searchIndex.kick();
+    else indexPending(this.db);
   }
 
   state(key: string): string | undefined {

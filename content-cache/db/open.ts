@@ -78,8 +78,11 @@ export function migrate(db: Database.Database, file = 'database'): void {
   }
 }
 
-/** Opens the one writer connection: the sync daemon's. */
-export function openWriter(dataDir: string): Database.Database {
+/**
+ * Opens the one writer connection: the sync daemon's. Items left queued for search are indexed
+ * here unless the caller indexes them in the background (`indexQueued: false`, the kiosk host).
+ */
+export function openWriter(dataDir: string, { indexQueued = true } = {}): Database.Database {
   checkDataDir(dataDir);
   const file = path.join(dataDir, DATABASE_FILE);
   let db: Database.Database;
@@ -98,6 +101,7 @@ export function openWriter(dataDir: string): Database.Database {
     if (error instanceof StorageFault) throw error;
     throw new StorageFault('database-corrupt', `${file} cannot be used: ${(error as Error).message}`);
   }
+  if (!indexQueued) return db;
   // Items a crash or an upgrade left queued for search. The board shows its content even when this
   // cannot finish (a full disk, say): the rows stay queued, and the next publish indexes them again,
   // its caller seeing the error if it persists.

@@ -12,6 +12,7 @@ import { BlobStore } from '../../content-format/blobs/fsBlobStore.js';
 import { ContentReader } from '../../content-cache/contentReader.js';
 import { ContentWriter } from '../../content-cache/contentWriter.js';
 import { StorageFault, openReader, openWriter } from '../../content-cache/db/open.js';
+import { BackgroundIndexer } from '../../content-cache/search/backgroundIndexer.js';
 import { readMediaBlob } from '../../content-cache/kinds/media.js';
 import type { SyncConfigInput } from '../../content-cache/sync/config.js';
 import { FleetSync } from '../../content-cache/sync/fleetSync.js';
@@ -80,7 +81,8 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
   const events = new HostEvents();
   let writerDb: ReturnType<typeof openWriter>;
   try {
-    writerDb = openWriter(options.dataDir);
+    // Search indexing runs in the background (below), so a large queue never delays the first screen.
+    writerDb = openWriter(options.dataDir, { indexQueued: false });
   } catch (error) {
     const fault: HostFault =
       error instanceof StorageFault
@@ -89,6 +91,8 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
     logger.error({ fault }, 'kiosk storage unusable; showing the fault screen');
     return faultedHost(options, fault, events);
   }
+  const searchIndex = new BackgroundIndexer(writerDb, logger);
+  searchIndex.kick();
   const readerDb = openReader(options.dataDir);
   const reader = new ContentReader(readerDb);
   const link = fleetLink(options.dataDir, options.serverUrl, logger, options.fetch);
@@ -102,7 +106,7 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
     {
       serverUrl: link.serverUrl,
       device: link.device,
-      writer: new ContentWriter(writerDb),
+      writer: new ContentWriter(writerDb, searchIndex),
       db: writerDb,
       config: options.syncConfig,
       blobs: new BlobStore(options.dataDir),
@@ -143,6 +147,7 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
       await schedule?.stop();
       await firstSync;
       await link.reporter?.idle();
+      await searchIndex.stop();
       readerDb.close();
       writerDb.close();
     },
