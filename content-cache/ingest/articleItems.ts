@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Article } from '../../common/content.js';
 import type { BlobRef, ImageRef } from '../../common/kinds/base.js';
 import type { PackItem } from '../../common/pack.js';
-import { httpImageFetcher, type FetchImage } from '../../content-format/images/fetchImage.js';
+import { httpImageFetcher, ImageFetchError, type FetchImage } from '../../content-format/images/fetchImage.js';
 import { localizeImages } from '../../content-format/images/localizeImages.js';
 import { articlePackItem, type PackMedia } from '../../content-format/pack/build.js';
 import { IngestError } from './errors.js';
@@ -35,18 +35,33 @@ export const keepImagesRemote: LocalizeImages = async (html) => ({
   warnings: [],
 });
 
+/** Time all images of one source may take: a feed of 500 entries on a host that never answers must not take hours. */
+export const SOURCE_IMAGE_BUDGET_MS = 180_000;
+
 /**
  * Fetches every image of an article into memory (content-format/images: limits, sniffing, bomb
  * checks), skipping what `stored` already holds. One source's articles share the fetches, so a logo
- * every entry shows is downloaded once per ingest.
+ * every entry shows is downloaded once per ingest, and share one time budget: once it is spent, the
+ * remaining images are left out with a warning, and the articles still publish.
  */
 export function fetchImagesForIngest(
   stored: { has(sha256: string): boolean },
   fetchImage: FetchImage = httpImageFetcher(),
+  budgetMs = SOURCE_IMAGE_BUDGET_MS,
 ): LocalizeImages {
   const fetches = new Map<string, Promise<Uint8Array>>();
+  const budget = AbortSignal.timeout(budgetMs);
+  const spent = () => new ImageFetchError(`the ${budgetMs / 1000} s this source's images may take are used up`);
+  const budgeted: FetchImage = async (url, options) => {
+    if (budget.aborted) throw spent();
+    try {
+      return await fetchImage(url, { ...options, signal: AbortSignal.any([options.signal, budget]) });
+    } catch (error) {
+      throw budget.aborted ? spent() : error;
+    }
+  };
   const shared: FetchImage = (url, options) => {
-    const known = fetches.get(url.href) ?? fetchImage(url, options);
+    const known = fetches.get(url.href) ?? budgeted(url, options);
     fetches.set(url.href, known);
     return known;
   };

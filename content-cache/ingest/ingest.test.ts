@@ -9,7 +9,7 @@ import { ContentReader } from '../contentReader.js';
 import { ContentWriter } from '../contentWriter.js';
 import { openReader, openWriter } from '../db/open.js';
 import { startImageServer } from '../../content-format/images/testing/imageServer.js';
-import { keepImagesRemote, type LocalizeImages } from './articleItems.js';
+import { fetchImagesForIngest, keepImagesRemote, type LocalizeImages } from './articleItems.js';
 import { IngestError } from './errors.js';
 import { ingest } from './ingest.js';
 
@@ -94,6 +94,37 @@ describe('the localizeImages step of the feed path', () => {
       expect(read((reader) => reader.mediaInfo(PNG_SHA))).toEqual({ mediaType: 'image/png', size: PNG.length });
     } finally {
       await server.close();
+    }
+  });
+
+  it("gives up on a source's images once its time budget is spent, and still publishes the articles", async () => {
+    const silent = await startImageServer({
+      // Accepts the request and never answers, as a host behind a dropping firewall does.
+      '/slow-1.png': () => {},
+      '/slow-2.png': () => {},
+      '/slow-3.png': () => {},
+    });
+    try {
+      const entries = [1, 2, 3]
+        .map(
+          (n) =>
+            `<item><guid>${n}</guid><title>停电通知${n}</title><description><![CDATA[<p>第${n}片区停电。</p>` +
+            `<img src="${silent.origin}/slow-${n}.png" alt="片区${n}地图">]]></description></item>`,
+        )
+        .join('');
+      const file = path.join(dir, 'slow.xml');
+      writeFileSync(file, `<rss version="2.0"><channel><title>通知</title>${entries}</channel></rss>`);
+      const started = performance.now();
+      const result = await ingest(file, store, { localizeImages: fetchImagesForIngest(store.blobs, undefined, 300) });
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(result.items).toBe(3);
+      expect(result.warnings).toHaveLength(3);
+      for (const warning of result.warnings)
+        expect(warning).toMatch(/0\.3 s this source's images may take are used up/);
+      const articles = read((reader) => reader.list().map((item) => reader.article(item.id)));
+      for (const article of articles) expect(article?.html).not.toContain(silent.origin);
+    } finally {
+      await silent.close();
     }
   });
 
