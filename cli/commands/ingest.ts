@@ -44,8 +44,9 @@ export const ingestHelp = helpText(
   --timeout S    seconds allowed for fetching a URL (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})
   --skip-images  do not fetch the images an article's HTML shows (e.g. ingesting without a
                  network); they show as their description. By default each is fetched once,
-                 checked (type by its bytes, at most 10 MiB and 40 megapixels) and stored: a board
-                 never loads anything from the internet while a passerby reads.
+                 checked (type by its bytes, at most 10 MiB and 40 megapixels) and stored, all of
+                 a source's images within 3 minutes: a board never loads anything from the
+                 internet while a passerby reads.
 
 Each source replaces only what the same source gave before: the same feed (URL or file), the
 same article file, the same book, the same issue of a publication. Every blob is verified before
