@@ -80,8 +80,13 @@ export class ContentWriter {
       this.insertVersion.run(origin, version, at, entries.length);
     })();
     // Search (content-cache/search/): the publish is readable now; index what it queued.
-    if (this.searchIndex) this.searchIndex.kick();
-    else indexPending(this.db);
+    if (this.searchIndex) return this.searchIndex.kick();
+    try {
+      indexPending(this.db);
+    } catch {
+      // The version is committed and stands: throwing now would make a caller take back blobs its
+      // rows use. The rows stay queued, and the next open or publish indexes them.
+    }
   }
 
   state(key: string): string | undefined {

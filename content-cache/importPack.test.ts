@@ -86,6 +86,24 @@ describe('importPackDir', () => {
     expectFirstStillPublished();
   });
 
+  it('keeps a committed pack and its blobs when search indexing fails after the commit, and indexes it later', async () => {
+    // A disk that fills up between the publish and the indexing of what it queued.
+    writerDb.exec(
+      `CREATE TRIGGER disk_full BEFORE INSERT ON search_text BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
+    const result = await importPackDir(await packDirOf('first', first), writer, blobs);
+    expect(result.version).toBe(first.manifest.version);
+    expect(reader.list().map((i) => i.id)).toEqual(['n2', 'n1']);
+    expect(reader.article('n1')?.paragraphs).toEqual(['周三上午停水。']);
+    expect(reader.search('停水')).toEqual([]);
+    expect(verifyContentCache(writerDb, blobs)).toEqual([]);
+
+    writerDb.exec('DROP TRIGGER disk_full');
+    writerDb.close();
+    writerDb = openWriter(dataDir);
+    expect(reader.search('停水').map((h) => h.id)).toEqual(['n1']);
+  });
+
   it('replaces the previous pack and downloads nothing twice', async () => {
     await withFirstPublished();
     const again = await importPackDir(await packDirOf('again', first), writer, blobs);
