@@ -55,6 +55,23 @@ function entry(a: Article): PublishEntryOf<'article'> {
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 
 describe('ContentWriter.publish and ContentReader.list', () => {
+  it('commits the sync state it is given with the content, or neither', () => {
+    writer.publish(FLEET_ORIGIN, 'f1', [entry(article('a', '第一版', '2024-05-01', ['甲']))], new Date(), {
+      applied: '1',
+    });
+    expect(writer.state('applied')).toBe('1');
+    writerDb.exec(
+      `CREATE TRIGGER disk_full BEFORE INSERT ON content_versions BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
+    expect(() =>
+      writer.publish(FLEET_ORIGIN, 'f2', [entry(article('b', '第二版', '2024-05-02', ['乙']))], new Date(), {
+        applied: '2',
+      }),
+    ).toThrow(/disk is full/);
+    expect(writer.state('applied')).toBe('1');
+    expect(ids(reader.list())).toEqual(['a']);
+  });
+
   it('shows an id published by the fleet and a pack once, and brings the fleet copy back when the pack drops it', () => {
     writer.publish(FLEET_ORIGIN, 'f1', [
       entry(article('a', '舰队版', '2024-05-01T08:00:00Z', ['舰队正文'])),

@@ -52,8 +52,18 @@ export class ContentWriter {
     );
   }
 
-  /** Call only after every blob the entries reference is stored and verified. */
-  publish(origin: string, version: string, entries: readonly PublishEntry[], now = new Date()): void {
+  /**
+   * Call only after every blob the entries reference is stored and verified. `state` (sync_state
+   * keys) commits with the content, so what a board records about a version (e.g. which signed
+   * manifest it applied, its rollback floor) can never lag the version after a crash.
+   */
+  publish(
+    origin: string,
+    version: string,
+    entries: readonly PublishEntry[],
+    now = new Date(),
+    state: Readonly<Record<string, string>> = {},
+  ): void {
     const at = now.toISOString();
     this.db.transaction(() => {
       this.deleteOrigin.run(origin);
@@ -78,6 +88,7 @@ export class ContentWriter {
         }
       }
       this.insertVersion.run(origin, version, at, entries.length);
+      for (const [key, value] of Object.entries(state)) this.setState.run(key, value);
     })();
     // Search (content-cache/search/): the publish is readable now; index what it queued.
     if (this.searchIndex) return this.searchIndex.kick();

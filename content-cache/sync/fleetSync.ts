@@ -272,10 +272,11 @@ export class FleetSync {
       throw error;
     }
     logger.debug({ version: manifest.version }, 'publishing fleet content');
-    writer.publish(FLEET_ORIGIN, manifest.version, entries, this.now());
-    writer.setStateValue(VERSION_KEY, manifest.version);
-    writer.setStateValue(appliedKey(device), String(pending.version));
-    if (etag) writer.setStateValue(ETAG_KEY, etag);
+    writer.publish(FLEET_ORIGIN, manifest.version, entries, this.now(), {
+      [VERSION_KEY]: manifest.version,
+      [appliedKey(device)]: String(pending.version),
+      ...(etag ? { [ETAG_KEY]: etag } : {}),
+    });
     this.pending = null;
     logger.info({ version: manifest.version, items: manifest.items.length }, 'published fleet content');
     this.options.onPublished(manifest.version);
