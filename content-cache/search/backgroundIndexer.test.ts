@@ -58,12 +58,15 @@ describe('BackgroundIndexer', () => {
     }
   });
 
-  it('picks up rows queued while it runs', async () => {
-    queueItems(300);
-    const indexer = new BackgroundIndexer(db, logger, 100);
-    indexer.kick();
-    queueItems(300, 300);
-    indexer.kick();
+  it('never loses a kick, whenever it comes while a run is starting, indexing or ending', async () => {
+    const indexer = new BackgroundIndexer(db, logger, 7);
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    for (let round = 0; round < 40; round++) {
+      queueItems(5, round * 5);
+      indexer.kick();
+      // Vary where the next kick lands: synchronously, between microtasks, between slices, after the run.
+      for (let wait = 0; wait < round % 4; wait++) await (round % 2 ? turn() : Promise.resolve());
+    }
     await indexer.idle();
     expect(queued()).toBe(0);
   });

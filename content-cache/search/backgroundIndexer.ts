@@ -19,7 +19,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export class BackgroundIndexer {
   private running: Promise<void> | null = null;
-  private again = false;
+  /** Set by every kick; a run clears it before each pass, so rows queued after a pass get another. */
+  private dirty = false;
   private stopped = false;
 
   constructor(
@@ -31,12 +32,11 @@ export class BackgroundIndexer {
   /** Something was queued: index it soon. Never throws; a failure is logged and retried at the next kick. */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
+    this.dirty = true;
+    this.running ??= this.drain().finally(() => {
       this.running = null;
+      // A kick that came after the run's last check but before this line must not wait for the next publish.
+      if (this.dirty) this.kick();
     });
   }
 
@@ -52,8 +52,8 @@ export class BackgroundIndexer {
   }
 
   private async drain(): Promise<void> {
-    do {
-      this.again = false;
+    while (this.dirty && !this.stopped) {
+      this.dirty = false;
       try {
         for (;;) {
           await nextTurn();
@@ -64,8 +64,9 @@ export class BackgroundIndexer {
       } catch (error) {
         // A full disk, say: the rows stay queued and the next publish kicks another run.
         this.logger.warn({ err: (error as Error).message }, 'search indexing paused; the rows stay queued');
+        this.dirty = false;
         return;
       }
-    } while (this.again && !this.stopped);
+    }
   }
 }

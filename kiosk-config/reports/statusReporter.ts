@@ -40,8 +40,10 @@ export class StatusReporter {
    * unsent. Never throws: a failure leaves the state pending for the next flush.
    */
   flush(): Promise<boolean> {
-    this.sending ??= this.drain().finally(() => {
+    this.sending ??= this.drain().then((sent) => {
       this.sending = null;
+      // A state submitted after the last post but before this line goes now, not a round later.
+      return sent && this.pending ? this.flush() : sent;
     });
     return this.sending;
   }
