@@ -70,7 +70,8 @@ describe('newsboard ingest <text or HTML file>', () => {
       `<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8">${head}<script>alert(1)</script></head>` +
       `<body><h1>社區公告</h1><p onclick="x()">本週六<b>停電</b>。</p><img src="https://example.org/a.png" alt="圖"></body></html>`;
     const titled = kiosk.file('a.html', page('<title>停電通知 | 街道</title>'));
-    const untitled = kiosk.file('b.htm', page(''));
+    // A paragraph before the heading: the title still comes from <h1>, not from the first text.
+    const untitled = kiosk.file('b.htm', page('').replace('<body>', '<body><p>社區簡訊</p>'));
     await kiosk.json(titled, '--skip-images');
     await kiosk.json(untitled, '--skip-images');
     const articles = kiosk.read((reader) => reader.list().map((item) => reader.article(item.id)));

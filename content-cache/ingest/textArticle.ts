@@ -84,7 +84,8 @@ function fromHtml(markup: string): { title: string; paragraphs: string[]; html: 
   const titleElement = decodeHTML(TITLE_ELEMENT.exec(markup)?.[1] ?? '')
     .replace(/\s+/gu, ' ')
     .trim();
-  const heading = sanitizeArticleHtml(H1_ELEMENT.exec(html)?.[0] ?? '').paragraphs.join(' ');
+  // Read from the page as written: the sanitizer renames h1 to h2 (the article title is the only h1).
+  const heading = sanitizeArticleHtml(H1_ELEMENT.exec(markup)?.[0] ?? '').paragraphs.join(' ');
   const title = titleElement || heading || paragraphs[0] || '';
   return { title, paragraphs, html, language: HTML_LANG.exec(markup)?.[1] ?? null };
 }
