@@ -1,4 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  symlinkSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +28,22 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"deviceId":"d1"}');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['identity.json']);
+  });
+
+  it('never writes the secret into a leftover temporary file with a looser mode, or through a planted link', () => {
+    const file = path.join(dir, 'identity.json');
+    const temp = `${file}.tmp-${process.pid}`;
+    writeFileSync(temp, 'stale', { mode: 0o644 });
+    writeFileAtomic(file, 'secret');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    const elsewhere = path.join(dir, 'elsewhere.txt');
+    writeFileSync(elsewhere, 'untouched', { mode: 0o644 });
+    symlinkSync(elsewhere, temp);
+    writeFileAtomic(file, 'secret 2');
+    expect(readFileSync(elsewhere, 'utf8')).toBe('untouched');
+    expect(readFileSync(file, 'utf8')).toBe('secret 2');
+    expect(lstatSync(file).isSymbolicLink()).toBe(false);
   });
 
   it('leaves what was there and no temporary file when the rename fails', () => {

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -8,8 +8,12 @@ import path from 'node:path';
 export function writeFileAtomic(file: string, text: string, mode = 0o600): void {
   const temp = `${file}.tmp-${process.pid}`;
   try {
-    const fd = openSync(temp, 'w', mode);
+    // A leftover (or planted) temp file or link is removed, and 'wx' refuses to follow one made
+    // since: the secret is written only into a file this call created, with this mode.
+    rmSync(temp, { force: true });
+    const fd = openSync(temp, 'wx', mode);
     try {
+      fchmodSync(fd, mode);
       writeSync(fd, text);
       fsyncSync(fd);
     } finally {
