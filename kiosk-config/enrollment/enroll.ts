@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
@@ -6,6 +8,7 @@ import {
   fleetErrorSchema,
   type EnrollRequest,
 } from '../../common/fleetApi.js';
+import { writeFileAtomic } from '../../content-format/atomicFile.js';
 import { generateSigningKeyPem, keyIdOf, signingKeyFromPem } from '../../content-format/signing/ed25519.js';
 import { hardwareId } from '../identity/hardwareId.js';
 import { saveIdentity, type DeviceIdentity } from '../identity/identityStore.js';
@@ -66,6 +69,30 @@ async function postEnroll(options: EnrollOptions, request: EnrollRequest) {
   throw new EnrollmentError(`enrollment failed: the server answered ${response.status} (${message})`, 'unreachable');
 }
 
+const PENDING_KEY_FILE = 'enrollment-key.pem';
+const pendingKeyPath = (dataDir: string) => path.join(dataDir, PENDING_KEY_FILE);
+
+/**
+ * The key this board enrolls with, kept on disk from the first attempt until enrollment is stored:
+ * when the server's answer is lost, the next attempt presents the same key with the same code, and
+ * the fleet, recognizing it, hands the board its device again instead of refusing a used code.
+ */
+function enrollmentKey(dataDir: string): string {
+  const file = pendingKeyPath(dataDir);
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8');
+    try {
+      signingKeyFromPem(kept);
+      return kept;
+    } catch {
+      // Damaged: a new key is as good, the code was not redeemed with this one.
+    }
+  }
+  const fresh = generateSigningKeyPem();
+  writeFileAtomic(file, fresh, 0o600);
+  return fresh;
+}
+
 /**
  * Enrolls this board with a one-time code: makes the board's key pair, registers it with the fleet,
  * and stores the identity, pinning the server key it was given. Throws an EnrollmentError.
@@ -73,7 +100,7 @@ async function postEnroll(options: EnrollOptions, request: EnrollRequest) {
 export async function enrollBoard(options: EnrollOptions): Promise<DeviceIdentity> {
   const code = enrollmentCodeSchema.safeParse(options.code);
   if (!code.success) throw new EnrollmentError(`enrollment refused: ${code.error.issues[0]?.message}`, 'refused');
-  const deviceKeyPem = generateSigningKeyPem();
+  const deviceKeyPem = enrollmentKey(options.dataDir);
   const answer = await postEnroll(options, {
     code: code.data,
     hardwareId: hardwareId(options.dataDir, options.machineIdFile),
@@ -91,6 +118,7 @@ export async function enrollBoard(options: EnrollOptions): Promise<DeviceIdentit
     enrolledAt: (options.now ?? new Date()).toISOString(),
   };
   saveIdentity(options.dataDir, identity);
+  rmSync(pendingKeyPath(options.dataDir), { force: true });
   options.logger.info({ deviceId: identity.deviceId, serverUrl: identity.serverUrl }, 'board enrolled');
   return identity;
 }

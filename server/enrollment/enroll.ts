@@ -16,7 +16,8 @@ export const ENROLL_REFUSALS: Record<Extract<EnrollOutcome, { ok: false }>['reas
 
 /**
  * Redeems a one-time code and creates the device in one transaction. The code is marked used only
- * while still unused, so two boards racing with the same code cannot both enroll.
+ * while still unused, so two boards racing with the same code cannot both enroll. Until the code
+ * expires, the board that redeemed it may redeem it again with the same key (a lost answer).
  */
 export async function enrollDevice(
   db: Kysely<FleetDatabase>,
@@ -26,13 +27,30 @@ export async function enrollDevice(
   return db.transaction().execute(async (trx): Promise<EnrollOutcome> => {
     const code = await trx
       .selectFrom('enrollment_codes')
-      .select(['lookup', 'code_hash', 'device_name', 'expires_at', 'used_at'])
+      .select(['lookup', 'code_hash', 'device_name', 'expires_at', 'used_at', 'used_by'])
       .where('lookup', '=', codeLookup(request.code))
       .executeTakeFirst();
     // Used and expired are told apart only after the secret matched, so they reveal nothing about other codes.
     if (!code || !secretMatches(request.code, code.code_hash)) return { ok: false, reason: 'invalid' };
-    if (code.used_at) return { ok: false, reason: 'used' };
-    if (Date.parse(code.expires_at) <= now.getTime()) return { ok: false, reason: 'expired' };
+    if (Date.parse(code.expires_at) <= now.getTime()) return { ok: false, reason: code.used_at ? 'used' : 'expired' };
+    if (code.used_at) {
+      // The board that redeemed it, asking again with its key because our answer never reached it:
+      // it gets its device back with a new token (the lost one is dead). Anyone else: used.
+      const same = await trx
+        .selectFrom('devices')
+        .select('id')
+        .where('id', '=', code.used_by ?? '')
+        .where('public_key', '=', request.publicKey)
+        .executeTakeFirst();
+      if (!same) return { ok: false, reason: 'used' };
+      const token = newDeviceToken();
+      await trx
+        .updateTable('devices')
+        .set({ token_hash: secretHash(token) })
+        .where('id', '=', same.id)
+        .execute();
+      return { ok: true, deviceId: same.id, token };
+    }
     const deviceId = randomUUID();
     const token = newDeviceToken();
     const claimed = await trx

@@ -1,4 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPack } from '../../content-format/pack/build.js';
@@ -66,6 +67,50 @@ describe('enrolling a board', () => {
       expect(error.message).toBe(reason);
     }
     expect(loadIdentity(h.kioskDir)).toBeNull();
+  });
+
+  it('gets its device back when the answer to its enrollment was lost, and no one else can', async () => {
+    let loseAnswer = true;
+    const link = await h.serve(
+      createServer((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', async () => {
+          const answer = await fetch(`${fleet.url}${request.url}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: Buffer.concat(chunks),
+          });
+          // The fleet enrolled the board, but the answer dies on the way back.
+          if (loseAnswer) return void response.socket?.destroy();
+          response.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+        });
+      }),
+    );
+    const attempt = () =>
+      enrollBoard({ dataDir: h.kioskDir, serverUrl: link, code: 'DEMA-BRDA-BCDE-FGHJ', logger: silentLogger });
+    expect((await attempt().catch((e: unknown) => e)) as EnrollmentError).toMatchObject({ kind: 'unreachable' });
+    expect(loadIdentity(h.kioskDir)).toBeNull();
+
+    loseAnswer = false;
+    const identity = await attempt();
+    const db = await openFleetDatabase(fleetDir);
+    const devices = await new DeviceRepository(db).list();
+    await db.destroy();
+    expect(devices.map((device) => device.id)).toEqual([identity.deviceId]);
+    const manifest = await fetch(`${fleet.url}/api/v1/devices/${identity.deviceId}/manifest`, {
+      headers: { authorization: `Bearer ${identity.token}` },
+    });
+    expect(manifest.status).toBe(200);
+
+    // Another board with the same code, and so another key, is still refused.
+    const other = await enrollBoard({
+      dataDir: h.dir,
+      serverUrl: fleet.url,
+      code: 'DEMA-BRDA-BCDE-FGHJ',
+      logger: silentLogger,
+    }).catch((e: unknown) => e);
+    expect((other as EnrollmentError).message).toBe('enrollment refused: the enrollment code has already been used');
   });
 
   it('tells an unreachable server from a refusal, so the board can retry later', async () => {
