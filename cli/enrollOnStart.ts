@@ -6,9 +6,10 @@ import { CliError } from './args.js';
 
 /**
  * Enrolls the board before its host starts when it has a code and no enrollment yet. A board that
- * is already enrolled ignores the code, so a service unit may keep passing it. A refused code stops
- * the command (the operator must fix it); an unreachable server does not: the board starts from
- * its cache, not enrolled, and tries again at the next start.
+ * is already enrolled ignores the code, so a service unit may keep passing it. Nothing here stops
+ * the board: a refused code, an unreachable server or a damaged identity is said on stderr and in
+ * the log, and the board starts from its cache, not enrolled (exiting would only have a supervisor
+ * restart it in a loop, showing nothing). An unreachable server is tried again at the next start.
  */
 export async function enrollOnStart(options: {
   command: string;
@@ -27,14 +28,18 @@ export async function enrollOnStart(options: {
     if (loadIdentity(dataDir)) return;
   } catch (error) {
     if (!(error instanceof IdentityError)) throw error;
-    throw new CliError(`newsboard ${command}: ${error.message}`);
+    // Never replaced silently: an operator decides whether this board re-enrolls.
+    options.logger.error({ err: error.message }, 'device identity unusable; not enrolling over it');
+    process.stderr.write(`kiosk: not enrolled (${error.message}); starting from cache\n`);
+    return;
   }
   try {
     const identity = await enrollBoard({ dataDir, serverUrl, code, name: options.name, logger: options.logger });
     process.stderr.write(`kiosk: enrolled as ${identity.deviceId} with ${serverUrl}\n`);
   } catch (error) {
     if (!(error instanceof EnrollmentError)) throw error;
-    if (error.kind === 'refused') throw new CliError(`newsboard ${command}: ${error.message}`);
-    process.stderr.write(`kiosk: not enrolled (${error.message}); starting from cache, retrying at the next start\n`);
+    options.logger.error({ err: error.message, kind: error.kind }, 'board not enrolled');
+    const next = error.kind === 'refused' ? 'give a new code' : 'retrying at the next start';
+    process.stderr.write(`kiosk: not enrolled (${error.message}); starting from cache, ${next}\n`);
   }
 }
