@@ -1,8 +1,13 @@
 import { IngestError } from '../../content-cache/ingest/errors.js';
 import { DEFAULT_FETCH_LIMITS } from '../../content-cache/ingest/fetchFeed.js';
-import { keepImagesRemote } from '../../content-cache/ingest/articleItems.js';
+import {
+  keepImagesRemote,
+  SOURCE_IMAGE_BUDGET_BYTES,
+  SOURCE_IMAGE_BUDGET_MS,
+} from '../../content-cache/ingest/articleItems.js';
 import { ingest, type IngestOptions, type IngestResult } from '../../content-cache/ingest/ingest.js';
 import { DEFAULT_SECTIONS } from '../../content-cache/ingest/sources.js';
+import { DEFAULT_LOCALIZE_LIMITS } from '../../content-format/images/limits.js';
 import { CliError, helpText, parseCommandArgs, requireOption, defineCommand } from '../args.js';
 import { openKioskStorage } from './storage.js';
 
@@ -25,14 +30,18 @@ export const ingestSpec = defineCommand({
   allowPositionals: true,
 });
 
+const MIB = 1024 * 1024;
+const IMAGE_LIMITS = `at most ${DEFAULT_LOCALIZE_LIMITS.maxBytes / MIB} MiB and ${DEFAULT_LOCALIZE_LIMITS.maxPixels / 1_000_000} megapixels`;
+const SOURCE_IMAGE_BUDGET = `${SOURCE_IMAGE_BUDGET_MS / 60_000} minutes and ${SOURCE_IMAGE_BUDGET_BYTES / MIB} MiB`;
+
 export const ingestHelp = helpText(
   ingestSpec,
   `
   <dir|zip>      a content pack: pack.json + blobs/sha256/<hex>, as a folder or a zip (at its root
                  or inside one top-level folder); it replaces the previously provisioned pack
   <file|url>     an RSS, Atom, RDF or JSON feed (a file, or an http(s) URL fetched within the
-                 timeout and 50 MiB); a PDF newspaper or periodical; an EPUB book; a .txt or .html
-                 file as one article. The kind is judged from the content, not the name.
+                 timeout and ${DEFAULT_FETCH_LIMITS.maxBytes / MIB} MiB); a PDF newspaper or periodical; an EPUB book; a .txt
+                 or .html file as one article. The kind is judged from the content, not the name.
   --data-dir D   the kiosk data directory (must exist)
   --json         print {origin, version, items, blobsAdded, warnings} as JSON
   --section S    the section its items are listed under (default: feeds ${DEFAULT_SECTIONS.feed}, articles
@@ -44,9 +53,9 @@ export const ingestHelp = helpText(
   --timeout S    seconds allowed for fetching a URL (default ${DEFAULT_FETCH_LIMITS.timeoutMs / 1000})
   --skip-images  do not fetch the images an article's HTML shows (e.g. ingesting without a
                  network); they show as their description. By default each is fetched once,
-                 checked (type by its bytes, at most 10 MiB and 40 megapixels) and stored, all of
-                 a source's images within 3 minutes: a board never loads anything from the
-                 internet while a passerby reads.
+                 checked (type by its bytes, ${IMAGE_LIMITS}) and stored, all of
+                 a source's images within ${SOURCE_IMAGE_BUDGET}: a board never loads
+                 anything from the internet while a passerby reads.
 
 Each source replaces only what the same source gave before: the same feed (URL or file), the
 same article file, the same book, the same issue of a publication. Every blob is verified before

@@ -39,29 +39,54 @@ export const keepImagesRemote: LocalizeImages = async (html) => ({
 export const SOURCE_IMAGE_BUDGET_MS = 180_000;
 
 /**
+ * Image bytes one source may hold: they stay in memory until the source is published, and 500
+ * entries of 10 MiB pictures would be 5 GB; 256 MiB is a generous source (hundreds of photos).
+ */
+export const SOURCE_IMAGE_BUDGET_BYTES = 256 * 1024 * 1024;
+
+export interface SourceImageOptions {
+  fetchImage?: FetchImage;
+  /** Counted from the source's first image fetch, not from when the feed was asked for. */
+  budgetMs?: number;
+  budgetBytes?: number;
+}
+
+/**
  * Fetches every image of an article into memory (content-format/images: limits, sniffing, bomb
  * checks), skipping what `stored` already holds. One source's articles share the fetches, so a logo
- * every entry shows is downloaded once per ingest, and share one time budget: once it is spent, the
- * remaining images are left out with a warning, and the articles still publish.
+ * every entry shows is downloaded (and held) once per ingest, and share one time and one byte
+ * budget: once either is spent, the remaining images are left out with a warning, and the articles
+ * still publish.
  */
 export function fetchImagesForIngest(
   stored: { has(sha256: string): boolean },
-  fetchImage: FetchImage = httpImageFetcher(),
-  budgetMs = SOURCE_IMAGE_BUDGET_MS,
+  options: SourceImageOptions = {},
 ): LocalizeImages {
+  const { fetchImage = httpImageFetcher(), budgetMs = SOURCE_IMAGE_BUDGET_MS } = options;
+  const budgetBytes = options.budgetBytes ?? SOURCE_IMAGE_BUDGET_BYTES;
   const fetches = new Map<string, Promise<Uint8Array>>();
-  const budget = AbortSignal.timeout(budgetMs);
-  const spent = () => new ImageFetchError(`the ${budgetMs / 1000} s this source's images may take are used up`);
-  const budgeted: FetchImage = async (url, options) => {
-    if (budget.aborted) throw spent();
+  let budget: AbortSignal | undefined;
+  let heldBytes = 0;
+  const timeSpent = () => new ImageFetchError(`the ${budgetMs / 1000} s this source's images may take are used up`);
+  const bytesSpent = () => new ImageFetchError(`the ${budgetBytes} bytes this source's images may hold are used up`);
+  const budgeted: FetchImage = async (url, fetchOptions) => {
+    budget ??= AbortSignal.timeout(budgetMs);
+    if (budget.aborted) throw timeSpent();
+    if (heldBytes >= budgetBytes) throw bytesSpent();
+    let bytes: Uint8Array;
     try {
-      return await fetchImage(url, { ...options, signal: AbortSignal.any([options.signal, budget]) });
+      bytes = await fetchImage(url, { ...fetchOptions, signal: AbortSignal.any([fetchOptions.signal, budget]) });
     } catch (error) {
-      throw budget.aborted ? spent() : error;
+      throw budget.aborted ? timeSpent() : error;
     }
+    // Judged after the fetch, since sizes are known only then; a few images in flight at once can
+    // overshoot by at most their per-image limit each.
+    if (heldBytes + bytes.byteLength > budgetBytes) throw bytesSpent();
+    heldBytes += bytes.byteLength;
+    return bytes;
   };
-  const shared: FetchImage = (url, options) => {
-    const known = fetches.get(url.href) ?? budgeted(url, options);
+  const shared: FetchImage = (url, fetchOptions) => {
+    const known = fetches.get(url.href) ?? budgeted(url, fetchOptions);
     fetches.set(url.href, known);
     return known;
   };
@@ -70,7 +95,8 @@ export function fetchImagesForIngest(
     const localized = await localizeImages(html, {
       blobs: {
         has: (sha256) => bytes.has(sha256) || stored.has(sha256),
-        put: (sha256, data) => void bytes.set(sha256, Buffer.from(data)),
+        // A view of the fetched bytes, not a copy: the shared fetches hold the same memory.
+        put: (sha256, data) => void bytes.set(sha256, Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
       },
       fetchImage: shared,
     });

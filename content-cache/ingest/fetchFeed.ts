@@ -1,4 +1,5 @@
 import { MAX_FEED_BYTES } from '../../content-format/feeds/limits.js';
+import { readBody } from '../../content-format/http/readBody.js';
 import { IngestError } from './errors.js';
 
 export interface FetchLimits {
@@ -34,19 +35,6 @@ function failure(error: unknown, limits: FetchLimits): IngestError {
   return new IngestError(`cannot fetch it: ${code ?? (cause instanceof Error ? cause.message : String(cause))}`);
 }
 
-async function readCapped(response: Response, limits: FetchLimits): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (!response.body) return new Uint8Array();
-  // Leaving the loop early cancels the stream, so an oversized body is not downloaded to its end.
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    if (total > limits.maxBytes) throw tooBig(limits, `more than ${limits.maxBytes}`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** GETs a feed over http(s) within a time and size limit; any failure is one line (the caller names the URL). */
 export async function fetchFeed(url: URL, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<FetchedFeed> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
@@ -58,13 +46,12 @@ export async function fetchFeed(url: URL, limits: FetchLimits = DEFAULT_FETCH_LI
       await response.body?.cancel();
       throw new IngestError(`the server answered HTTP ${response.status} ${response.statusText}`.trim());
     }
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > limits.maxBytes) {
-      await response.body?.cancel();
-      throw tooBig(limits, declared);
-    }
     return {
-      bytes: await readCapped(response, limits),
+      bytes: await readBody(response, {
+        maxBytes: limits.maxBytes,
+        signal,
+        tooBig: (declared) => tooBig(limits, declared ?? `more than ${limits.maxBytes}`),
+      }),
       contentType: response.headers.get('content-type') ?? undefined,
       finalUrl: response.url || url.href,
     };

@@ -115,7 +115,9 @@ describe('the localizeImages step of the feed path', () => {
       const file = path.join(dir, 'slow.xml');
       writeFileSync(file, `<rss version="2.0"><channel><title>通知</title>${entries}</channel></rss>`);
       const started = performance.now();
-      const result = await ingest(file, store, { localizeImages: fetchImagesForIngest(store.blobs, undefined, 300) });
+      const result = await ingest(file, store, {
+        localizeImages: fetchImagesForIngest(store.blobs, { budgetMs: 300 }),
+      });
       expect(performance.now() - started).toBeLessThan(5_000);
       expect(result.items).toBe(3);
       expect(result.warnings).toHaveLength(3);
@@ -126,6 +128,68 @@ describe('the localizeImages step of the feed path', () => {
     } finally {
       await silent.close();
     }
+  });
+
+  it("starts a source's image time budget at its first image, not while the feed itself is slow to come", async () => {
+    const server = await startImageServer({
+      '/slow-feed.xml': (_request, response) => {
+        const feed = FEED.replace('https://example.org/park.png', `${server.origin}/park.png`);
+        setTimeout(() => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed), 600);
+      },
+      '/park.png': (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(PNG),
+    });
+    try {
+      const localizeImages = fetchImagesForIngest(store.blobs, { budgetMs: 400 });
+      const result = await ingest(`${server.origin}/slow-feed.xml`, store, { localizeImages });
+      expect(result.warnings).toEqual([]);
+      expect(server.hits('/park.png')).toBe(1);
+      const article = read((reader) => reader.article(reader.list()[0]?.id ?? ''));
+      expect(article?.html).toContain(`src="blob:sha256:${PNG_SHA}"`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("leaves out a source's images past its byte budget with a warning, and still publishes every article", async () => {
+    const wide = makePng(16, 6);
+    const server = await startImageServer({
+      '/park.png': (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(PNG),
+      '/wide.png': (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(wide),
+    });
+    try {
+      const entry = (guid: number, image: string) =>
+        `<item><guid>${guid}</guid><title>公告${guid}</title><description><![CDATA[<p>第${guid}条。</p>` +
+        `<img src="${server.origin}/${image}" alt="图${guid}">]]></description></item>`;
+      const file = path.join(dir, 'budget.xml');
+      const entries = `${entry(1, 'park.png')}${entry(2, 'wide.png')}${entry(3, 'park.png')}`;
+      writeFileSync(file, `<rss version="2.0"><channel><title>公告</title>${entries}</channel></rss>`);
+      const budgetBytes = PNG.length + wide.length - 1;
+      const result = await ingest(file, store, { localizeImages: fetchImagesForIngest(store.blobs, { budgetBytes }) });
+      expect(result.items).toBe(3);
+      expect(result.warnings).toEqual([
+        `公告2: image ${server.origin}/wide.png dropped: the ${budgetBytes} bytes this source's images may hold are used up`,
+      ]);
+      const html = read((reader) => reader.list().map((item) => reader.article(item.id)?.html ?? ''));
+      expect(html.filter((body) => body.includes(`src="blob:sha256:${PNG_SHA}"`))).toHaveLength(2);
+      expect(html.some((body) => body.includes('wide.png'))).toBe(false);
+      expect(server.hits('/park.png')).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('holds an image shown by several articles once in memory, not once per article', async () => {
+    const fetched: Uint8Array[] = [];
+    const localize = fetchImagesForIngest(store.blobs, {
+      fetchImage: async () => {
+        fetched.push(new Uint8Array(PNG));
+        return fetched.at(-1) ?? new Uint8Array();
+      },
+    });
+    const first = await localize('<p>一</p><img src="https://example.org/logo.png" alt="标志">');
+    const second = await localize('<p>二</p><img src="https://example.org/logo.png" alt="标志">');
+    expect(fetched).toHaveLength(1);
+    for (const localized of [first, second]) expect(localized.blobs.get(PNG_SHA)?.buffer).toBe(fetched[0]?.buffer);
   });
 
   it('keeps images out when told to (ingesting without a network)', async () => {

@@ -1,23 +1,29 @@
 import { z } from 'zod';
 import { packManifestSchema, type PackManifest } from '../../common/pack.js';
+import { readBody } from '../../content-format/http/readBody.js';
 import { SignatureError, verifyDocument } from '../../content-format/signing/ed25519.js';
 import type { FleetDevice } from './fleetDevice.js';
 
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** A manifest lists every item of a release; 64 MiB is far past the largest and still fits a board's memory. */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 export type ManifestAnswer =
   { changed: false } | { changed: true; manifest: PackManifest; etag: string | null; version: number };
 
-async function readLimited(response: Response, limit: number, onBytes: (count: number) => void): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > limit) {
-    await response.body?.cancel().catch(() => {});
-    throw new Error(`manifest of ${declared} bytes is over the ${limit}-byte limit`);
-  }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  onBytes(bytes.byteLength);
-  if (bytes.byteLength > limit)
-    throw new Error(`manifest of ${bytes.byteLength} bytes is over the ${limit}-byte limit`);
+async function readManifest(
+  response: Response,
+  signal: AbortSignal,
+  onBytes: (count: number) => void,
+): Promise<string> {
+  const bytes = await readBody(response, {
+    maxBytes: MAX_MANIFEST_BYTES,
+    signal,
+    onBytes,
+    tooBig: (declared) =>
+      new Error(
+        `manifest of ${declared ?? `more than ${MAX_MANIFEST_BYTES}`} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit`,
+      ),
+  });
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
@@ -29,6 +35,8 @@ async function readLimited(response: Response, limit: number, onBytes: (count: n
 function verifiedManifest(json: unknown, device: FleetDevice, minVersion: number, now: Date) {
   let document;
   try {
+    // Rollback is judged once, below, after the scope: its status must name it a rollback with both
+    // versions, which the verifier's generic replay message does not.
     document = verifyDocument(json, { kind: 'manifest', trustedKeys: device.trustedKeys, minVersion: 0, now });
   } catch (error) {
     if (error instanceof SignatureError) throw new Error(`manifest signature invalid: ${error.message}`);
@@ -57,9 +65,10 @@ export async function fetchManifest(options: {
 }): Promise<ManifestAnswer> {
   const { device } = options;
   const url = new URL(`/api/v1/devices/${encodeURIComponent(device.deviceId)}/manifest`, options.serverUrl);
+  const signal = AbortSignal.timeout(options.timeoutMs);
   const response = await options.fetch(url, {
     headers: { authorization: `Bearer ${device.token}`, ...(options.etag ? { 'if-none-match': options.etag } : {}) },
-    signal: AbortSignal.timeout(options.timeoutMs),
+    signal,
   });
   if (response.status === 304) {
     await response.body?.cancel().catch(() => {});
@@ -71,7 +80,7 @@ export async function fetchManifest(options: {
       throw new Error('fleet server does not accept this board (401): its enrollment was revoked or lost; re-enroll');
     throw new Error(`fleet server answered ${response.status} for the manifest`);
   }
-  const text = await readLimited(response, MAX_MANIFEST_BYTES, options.onBytes);
+  const text = await readManifest(response, signal, options.onBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -2,7 +2,9 @@ import { decodeHTML } from 'entities';
 import type { ImageRef } from '../../common/kinds/base.js';
 import { sha256Hex } from '../hash.js';
 import { BLOB_IMAGE_SRC_PREFIX } from '../../common/articleMarkup.js';
-import { imageInfo, type ImageInfo } from '../images/imageInfo.js';
+import type { ImageInfo } from '../images/imageInfo.js';
+import { judgeImage } from '../images/judgeImage.js';
+import { DEFAULT_LOCALIZE_LIMITS } from '../images/limits.js';
 import { isRemote, resolveLocal } from './paths.js';
 import type { SafeZip } from '../zip/safeZip.js';
 import type { ImageSourceMapper } from './xhtml.js';
@@ -17,13 +19,15 @@ const TRANSIT_PREFIX = 'https://epub.invalid/blob/';
 export interface ImageLimits {
   /** Decoded pixels per image: more is a decompression bomb for the board that shows it. */
   maxImagePixels: number;
+  /** Longest side in pixels, as for any other image a board shows. */
+  maxImageSide: number;
   /** Bytes of a `data:` image inside a chapter. */
   maxDataUrlBytes: number;
 }
 
 export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
-  // 40 MP holds a 2× scan of a full page (e.g. 5000 × 7000) and refuses the 100,000-pixel-wide bombs.
-  maxImagePixels: 40_000_000,
+  maxImagePixels: DEFAULT_LOCALIZE_LIMITS.maxPixels,
+  maxImageSide: DEFAULT_LOCALIZE_LIMITS.maxSide,
   maxDataUrlBytes: 8 * 1024 * 1024,
 };
 
@@ -55,18 +59,12 @@ export class BookImages {
   }
 
   private accept(bytes: Buffer, what: string): StoredImage | null {
-    const info = imageInfo(bytes);
-    if (!info) {
-      this.warn(`image ${what} dropped: not a PNG, JPEG, GIF, WebP or AVIF image`);
+    const verdict = judgeImage(bytes, { maxPixels: this.limits.maxImagePixels, maxSide: this.limits.maxImageSide });
+    if (!verdict.ok) {
+      this.warn(`image ${what} dropped: ${verdict.reason}`);
       return null;
     }
-    if (info.width * info.height > this.limits.maxImagePixels) {
-      this.warn(
-        `image ${what} dropped: ${info.width}×${info.height} pixels is over the ${this.limits.maxImagePixels}-pixel limit`,
-      );
-      return null;
-    }
-    const image = { sha256: sha256Hex(bytes), info };
+    const image = { sha256: sha256Hex(bytes), info: verdict.info };
     this.blobs.set(image.sha256, bytes);
     this.stored.set(image.sha256, image);
     return image;

@@ -1,3 +1,5 @@
+import { readBody } from '../http/readBody.js';
+
 /** Why one image could not be fetched, in words an operator reads in the ingest warnings. */
 export class ImageFetchError extends Error {
   override name = 'ImageFetchError';
@@ -48,32 +50,22 @@ async function send(url: URL, signal: AbortSignal, userAgent: string): Promise<R
   }
 }
 
-/** The body, refused as soon as it passes `maxBytes`: a declared length is checked first, then every chunk. */
-async function readLimited(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    throw new ImageFetchError(`it declares ${declared} bytes, over the ${maxBytes}-byte limit`);
-  }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+async function readImage(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
   try {
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      total += chunk.value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        throw new ImageFetchError(`it is over the ${maxBytes}-byte limit`);
-      }
-      chunks.push(chunk.value);
-    }
+    return await readBody(response, {
+      maxBytes,
+      signal,
+      tooBig: (declared) =>
+        new ImageFetchError(
+          declared === null
+            ? `it is over the ${maxBytes}-byte limit`
+            : `it declares ${declared} bytes, over the ${maxBytes}-byte limit`,
+        ),
+    });
   } catch (error) {
-    if (error instanceof ImageFetchError) throw error;
-    if (signal.aborted) throw signal.reason;
+    if (error instanceof ImageFetchError || signal.aborted) throw error;
     throw networkFailure(error);
   }
-  return Buffer.concat(chunks);
 }
 
 /** The default fetcher: Node's fetch, http(s) only on every hop, a bounded number of redirects. */
@@ -90,7 +82,7 @@ export function httpImageFetcher(options: HttpImageFetcherOptions = {}): FetchIm
           await response.body?.cancel();
           throw new ImageFetchError(`the server answered HTTP ${response.status}`);
         }
-        return readLimited(response, maxBytes, signal);
+        return readImage(response, maxBytes, signal);
       }
       await response.body?.cancel();
       if (hop >= maxRedirects) throw new ImageFetchError(`more than ${maxRedirects} redirects`);

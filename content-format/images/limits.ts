@@ -1,12 +1,10 @@
-export interface LocalizeLimits {
+import type { ImageSizeLimits } from './judgeImage.js';
+
+export interface LocalizeLimits extends ImageSizeLimits {
   /** Per image, from the request to the last byte. */
   timeoutMs: number;
   /** Bytes per image, enforced while the body streams. */
   maxBytes: number;
-  /** Decoded pixels per image: more is a decompression bomb for the board that shows it. */
-  maxPixels: number;
-  /** Longest side in pixels; GPUs refuse textures past 16,384 and a 1 × 40,000,000 strip is no picture. */
-  maxSide: number;
   /** Images fetched at once, so one article cannot open a hundred connections to one CMS. */
   concurrency: number;
   /** Distinct images per article; an article body lists at most 200 (common/kinds/article.ts). */

@@ -1,6 +1,7 @@
 import { sha256Hex } from '../hash.js';
 import type { FetchImage } from './fetchImage.js';
-import { imageInfo, type ImageInfo } from './imageInfo.js';
+import type { ImageInfo } from './imageInfo.js';
+import { judgeImage } from './judgeImage.js';
 import type { LocalizeLimits } from './limits.js';
 
 /** Where stored images go: the content-addressed BlobStore, or anything with its two methods. */
@@ -61,23 +62,6 @@ async function fetchWithDeadline(url: URL, { fetchImage, limits }: LoadContext):
   }
 }
 
-/** The bytes' type and size when a board may show them, else why not. */
-function judged(
-  bytes: Uint8Array,
-  limits: LocalizeLimits,
-): { ok: true; info: ImageInfo } | { ok: false; reason: string } {
-  if (bytes.byteLength > limits.maxBytes) return { ok: false, reason: `it is over the ${limits.maxBytes}-byte limit` };
-  // Judged by the bytes, never by a Content-Type: SVG and HTML served as image/png stop here.
-  const info = imageInfo(bytes);
-  if (info === null) return { ok: false, reason: 'it is not a PNG, JPEG, GIF, WebP or AVIF image' };
-  const { width, height } = info;
-  if (width > limits.maxSide || height > limits.maxSide || width * height > limits.maxPixels) {
-    const limit = `${limits.maxSide} px a side, ${limits.maxPixels} pixels`;
-    return { ok: false, reason: `${width}×${height} pixels is over the limit (${limit})` };
-  }
-  return { ok: true, info };
-}
-
 /**
  * Fetches (or decodes), checks and stores one image. A bad image is an outcome, not a failure; only
  * the blob store's own errors (a full disk) throw, since they would fail every image after it too.
@@ -89,7 +73,9 @@ export async function loadImage(source: ImageSource, context: LoadContext): Prom
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
-  const verdict = judged(bytes, context.limits);
+  if (bytes.byteLength > context.limits.maxBytes)
+    return { ok: false, reason: `it is over the ${context.limits.maxBytes}-byte limit` };
+  const verdict = judgeImage(bytes, context.limits);
   if (!verdict.ok) return verdict;
   const sha256 = sha256Hex(bytes);
   if (!(await context.blobs.has(sha256))) await context.blobs.put(sha256, bytes);

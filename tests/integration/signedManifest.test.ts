@@ -2,13 +2,15 @@ import { createServer } from 'node:http';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FleetSync } from '../../content-cache/sync/fleetSync.js';
+import { MAX_MANIFEST_BYTES } from '../../content-cache/sync/manifestFetch.js';
 import { buildPack } from '../../content-format/pack/build.js';
 import { startKioskHost } from '../../electron/host/kioskHost.js';
 import { enrollBoard } from '../../kiosk-config/enrollment/enroll.js';
 import { openFleetDatabase } from '../../server/db/database.js';
 import { DeviceRepository } from '../../server/db/devices.js';
 import { SERVER_KEY_FILE } from '../../server/keys/serverKey.js';
-import { article, silentLogger, SyncHarness, type SyncTarget } from './support/syncHarness.js';
+import { article, FAST, silentLogger, SyncHarness, type SyncTarget } from './support/syncHarness.js';
 
 const v1 = buildPack(
   [
@@ -36,6 +38,24 @@ async function replaying(body: string, device: SyncTarget['device']): Promise<Sy
     response.writeHead(200, { 'content-type': 'application/json', etag: '"replayed"' }).end(body),
   );
   return { url: await h.serve(server), device };
+}
+
+/** A server whose manifest reply is chunked, with no Content-Length, and would run to four times the limit. */
+async function flooding(device: SyncTarget['device']): Promise<SyncTarget & { written: () => number }> {
+  const chunk = Buffer.alloc(256 * 1024, 0x20);
+  let written = 0;
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    const pump = (): void => {
+      while (!response.destroyed && written < 4 * MAX_MANIFEST_BYTES) {
+        written += chunk.length;
+        if (!response.write(chunk)) return void response.once('drain', pump);
+      }
+      response.end();
+    };
+    pump();
+  });
+  return { url: await h.serve(server), device, written: () => written };
 }
 
 describe('a board verifies the signed manifest', () => {
@@ -119,6 +139,36 @@ describe('a board verifies the signed manifest', () => {
     }
     expect(h.reader.contentVersion()).toBe(v2.manifest.version);
     expect(h.listedIds()).toEqual(['s3']);
+  });
+
+  it('refuses a chunked manifest over the size limit after reading no more than the limit, and keeps the last good version', async () => {
+    const fleet = await h.fleet('fleet', v1);
+    expect((await h.makeSync(fleet).syncOnce()).contentVersion).toBe(v1.manifest.version);
+    const flood = await flooding(fleet.device);
+    // Node's own fetch, not the harness's recording one, whose clone of the body would read it all.
+    const sync = new FleetSync(
+      {
+        serverUrl: flood.url,
+        device: flood.device,
+        writer: h.writer,
+        db: h.writerDb,
+        blobs: h.blobs,
+        logger: silentLogger,
+        config: FAST,
+        onPublished: () => {},
+        onStatus: () => {},
+      },
+      h.reader.contentVersion(),
+    );
+    const status = await sync.syncOnce();
+    expect(status.lastError).toBe(
+      `manifest of more than ${MAX_MANIFEST_BYTES} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit`,
+    );
+    expect(status.contentVersion).toBe(v1.manifest.version);
+    expect(sync.appliedVersion()).toBe(1);
+    expect(h.listedIds()).toEqual(['s2', 's1']);
+    // Socket buffers hold a few MiB: a board that read on would have taken all four times the limit.
+    expect(flood.written()).toBeLessThan(MAX_MANIFEST_BYTES + 32 * 1024 * 1024);
   });
 
   it('says the server refused the board (401) when its token is wrong, and fetches nothing', async () => {
