@@ -18,11 +18,21 @@ export const enrollmentCodeSchema = z
 
 export const deviceIdSchema = z.uuid();
 
+/**
+ * Text anyone holding an enrollment code chooses and an operator later reads in a terminal: a
+ * control character there could move the cursor, forge lines or write the clipboard (OSC 52).
+ */
+const operatorLabelSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((text) => !/\p{Cc}/u.test(text), 'must not contain control characters');
+
 /** `POST /api/v1/enroll` (DESIGN.md §4). */
 export const enrollRequestSchema = z.object({
   code: enrollmentCodeSchema,
-  hardwareId: z.string().min(1).max(200),
-  name: z.string().min(1).max(200).optional(),
+  hardwareId: operatorLabelSchema,
+  name: operatorLabelSchema.optional(),
   publicKey: ed25519PublicKeySchema,
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
@@ -37,12 +47,31 @@ export const enrollResponseSchema = z.object({
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
+/**
+ * Prose a board reports (error messages) is cut rather than refused: a report with a shortened
+ * message still tells the operator how the board is, a refused one would hide the board.
+ */
+const reportedProse = (max: number) =>
+  // Cut by code point, so a cut never leaves half of a surrogate pair.
+  z.string().transform((text) => (text.length <= max ? text : Array.from(text).slice(0, max).join('')));
+
+/** The board's sync status as the fleet stores it: every string bounded, since each row is kept and listed. */
+const reportedSyncSchema = syncStatusSchema.extend({
+  serverUrl: z.string().max(2048).nullable(),
+  contentVersion: z.string().max(200).nullable(),
+  lastAttemptAt: z.string().max(64).nullable(),
+  lastSuccessAt: z.string().max(64).nullable(),
+  lastError: reportedProse(2000).nullable(),
+  pendingReason: reportedProse(500).nullable().optional(),
+  nextAttemptAt: z.string().max(64).nullable().optional(),
+});
+
 /** What a board reports about itself; `appliedVersion` is the manifest version (release sequence) it shows. */
 export const deviceStateSchema = z.object({
   sentAt: z.iso.datetime({ offset: true }),
   appliedVersion: z.number().int().nonnegative().nullable(),
   uptimeSeconds: z.number().nonnegative(),
-  sync: syncStatusSchema,
+  sync: reportedSyncSchema,
 });
 export type DeviceState = z.infer<typeof deviceStateSchema>;
 

@@ -33,18 +33,20 @@ export interface RunningFleetServer {
 /** A pre-set code lives as long as a demo fleet plausibly runs. */
 const PRESET_CODE_TTL_MS = 30 * 24 * 3_600_000;
 
-export async function startFleetServer(options: FleetServerOptions): Promise<RunningFleetServer> {
+/** Everything the fleet server is made of, wired but not listening (tests drive the app with `inject`). */
+export async function composeFleetServer(options: Omit<FleetServerOptions, 'port'>) {
   const db = await openFleetDatabase(options.dataDir);
   const key = loadOrCreateServerKey(options.dataDir);
   const releases = new ReleaseRepository(db, key);
   const codes = new EnrollmentCodeRepository(db);
+  const devices = new DeviceRepository(db);
   const blobs = new BlobStore(options.dataDir);
   mkdirSync(blobs.root, { recursive: true });
   if (options.initialPack) await publishPack(options.initialPack, blobs, releases);
   if (options.enrollCode) await codes.issue({ code: options.enrollCode, ttlMs: PRESET_CODE_TTL_MS });
   const app = await buildFleetApp({
     releases,
-    devices: new DeviceRepository(db),
+    devices,
     reports: new ReportRepository(db),
     enroll: (request) => enrollDevice(db, request),
     serverPublicKey: key.publicKey,
@@ -53,6 +55,11 @@ export async function startFleetServer(options: FleetServerOptions): Promise<Run
     blobs,
     logger: options.logger,
   });
+  return { db, key, releases, codes, devices, blobs, app };
+}
+
+export async function startFleetServer(options: FleetServerOptions): Promise<RunningFleetServer> {
+  const { db, key, codes, app } = await composeFleetServer(options);
   // Loopback unless told otherwise: a fleet server reachable from the LAN is an operator's decision.
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { packManifestSchema, type PackManifest } from '../../common/pack.js';
 import { readBody } from '../../content-format/http/readBody.js';
-import { SignatureError, verifyDocument } from '../../content-format/signing/ed25519.js';
+import { ReplayError, SignatureError, verifyDocument } from '../../content-format/signing/ed25519.js';
 import type { FleetDevice } from './fleetDevice.js';
 
 /** A manifest lists every item of a release; 64 MiB is far past the largest and still fits a board's memory. */
@@ -35,17 +35,15 @@ async function readManifest(
 function verifiedManifest(json: unknown, device: FleetDevice, minVersion: number, now: Date) {
   let document;
   try {
-    // Rollback is judged once, below, after the scope: its status must name it a rollback with both
-    // versions, which the verifier's generic replay message does not.
-    document = verifyDocument(json, { kind: 'manifest', trustedKeys: device.trustedKeys, minVersion: 0, now });
+    document = verifyDocument(json, { kind: 'manifest', trustedKeys: device.trustedKeys, minVersion, now });
   } catch (error) {
+    if (error instanceof ReplayError)
+      throw new Error(`manifest older than applied: version ${error.version} < ${error.minVersion} (rollback refused)`);
     if (error instanceof SignatureError) throw new Error(`manifest signature invalid: ${error.message}`);
     throw error;
   }
   if (document.scope !== 'fleet' && document.scope !== `device:${device.deviceId}`)
     throw new Error(`manifest refused: it is for ${document.scope}, not this board`);
-  if (document.version < minVersion)
-    throw new Error(`manifest older than applied: version ${document.version} < ${minVersion} (rollback refused)`);
   const parsed = packManifestSchema.safeParse(document.body);
   if (!parsed.success) throw new Error(`fleet manifest is malformed: ${z.prettifyError(parsed.error)}`);
   return { manifest: parsed.data, version: document.version };

@@ -45,6 +45,17 @@ export class SignatureError extends Error {
   override name = 'SignatureError';
 }
 
+/** A well-signed document older than the one applied: a replay, or a rollback by the server. */
+export class ReplayError extends SignatureError {
+  override name = 'ReplayError';
+  constructor(
+    readonly version: number,
+    readonly minVersion: number,
+  ) {
+    super(`version ${version} is older than the applied ${minVersion} (replay)`);
+  }
+}
+
 export function signDocument(document: UnsignedDocument, key: SigningKey): SignedDocument {
   const withKey = { ...document, keyId: key.keyId };
   const sig = sign(null, Buffer.from(canonicalJson(withKey), 'utf8'), key.privateKey).toString('base64url');
@@ -79,8 +90,6 @@ export function verifyDocument(raw: unknown, expect: VerifyExpectations): Signed
   if (document.expiresAt && Date.parse(document.expiresAt) <= expect.now.getTime()) {
     throw new SignatureError(`the document expired at ${document.expiresAt}`);
   }
-  if (document.version < expect.minVersion) {
-    throw new SignatureError(`version ${document.version} is older than the applied ${expect.minVersion} (replay)`);
-  }
+  if (document.version < expect.minVersion) throw new ReplayError(document.version, expect.minVersion);
   return document;
 }

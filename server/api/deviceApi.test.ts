@@ -49,6 +49,23 @@ describe('POST /api/v1/enroll', () => {
     expect(await f.devices.list()).toHaveLength(1);
   });
 
+  it('refuses a name or hardware id carrying terminal control sequences, and enrolls nothing', async () => {
+    const { code } = await f.codes.issue({ ttlMs: 60_000 });
+    const hostile = [
+      { name: '东门\u001b]52;c;cm0gLXJmIH4=\u0007' },
+      { hardwareId: 'machine-1\nd0000000-0000-0000-0000-000000000000  forged board' },
+      { name: 'csi\u009b2J' },
+      { name: '东'.repeat(201) },
+    ];
+    for (const extra of hostile) {
+      const response = await enrollWith(code, extra);
+      expect(response.statusCode, JSON.stringify(extra)).toBe(400);
+      expect(response.json().error.message).toMatch(/name|hardwareId/);
+    }
+    expect(await f.devices.list()).toEqual([]);
+    expect((await enrollWith(code, { name: '东门 阅报栏' })).statusCode).toBe(201);
+  });
+
   it('refuses a malformed request with 400 naming the field', async () => {
     const { code } = await f.codes.issue({ ttlMs: 60_000 });
     const response = await enrollWith(code, { publicKey: 'not-a-key' });
@@ -98,11 +115,19 @@ describe('POST /api/v1/devices/:id/reports', () => {
 
   it('keeps the newest state when an older report arrives late', async () => {
     const device = await f.enroll();
-    await post(device, { idempotencyKey: 'report-newer-000001', state: state('2026-11-22T01:00:00Z', 'late one') });
-    await post(device, { idempotencyKey: 'report-older-000001', state: state('2026-11-22T08:30:00+08:00', null) });
+    await post(device, { idempotencyKey: 'report-newer-000001', state: state('2020-11-22T01:00:00Z', 'late one') });
+    await post(device, { idempotencyKey: 'report-older-000001', state: state('2020-11-22T08:30:00+08:00', null) });
     const [listed] = await f.devices.list();
     expect(listed?.state?.sync.lastError).toBe('late one');
     expect(await f.db.selectFrom('reports').select('id').execute()).toHaveLength(2);
+  });
+
+  it('stores a long error message cut to a bounded length', async () => {
+    const device = await f.enroll();
+    const long = { idempotencyKey: 'report-long-000001', state: state('2020-11-22T08:00:00Z', '错𠀀'.repeat(5_000)) };
+    expect((await post(device, long)).json()).toEqual({ stored: true });
+    const [listed] = await f.devices.list();
+    expect(listed?.state?.sync.lastError).toBe('错𠀀'.repeat(1000));
   });
 
   it("refuses another device's token, malformed reports and oversized bodies", async () => {

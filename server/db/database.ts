@@ -6,6 +6,7 @@ import * as m002 from './migrations/002_release_signatures.js';
 import * as m003 from './migrations/003_enrollment_codes.js';
 import * as m004 from './migrations/004_devices.js';
 import * as m005 from './migrations/005_reports.js';
+import * as m006 from './migrations/006_report_retention.js';
 import type { FleetDatabase } from './schema.js';
 
 export const serverMigrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const serverMigrations: Record<string, Migration> = {
   '003_enrollment_codes': m003,
   '004_devices': m004,
   '005_reports': m005,
+  '006_report_retention': m006,
 };
 
 export const FLEET_DATABASE_FILE = 'fleet.sqlite';

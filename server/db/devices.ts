@@ -17,6 +17,15 @@ export interface DeviceListing {
 /** Seen-times are written at most this often per board, so polling boards do not turn reads into writes. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
+function readState(bodyJson: string): DeviceState | null {
+  try {
+    return deviceStateSchema.safeParse(JSON.parse(bodyJson)).data ?? null;
+  } catch {
+    // A damaged row must not hide the whole fleet from the listing.
+    return null;
+  }
+}
+
 export class DeviceRepository {
   constructor(private readonly db: Kysely<FleetDatabase>) {}
 
@@ -56,7 +65,7 @@ export class DeviceRepository {
       hardwareId: row.hardware_id,
       enrolledAt: row.enrolled_at,
       lastSeenAt: row.last_seen_at,
-      state: row.body_json ? (deviceStateSchema.safeParse(JSON.parse(row.body_json)).data ?? null) : null,
+      state: row.body_json === null ? null : readState(row.body_json),
       stateReceivedAt: row.received_at,
     }));
   }

@@ -1,20 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import type { EnrollResponse } from '../../../common/fleetApi.js';
-import { BlobStore } from '../../../content-format/blobs/fsBlobStore.js';
-import { openFleetDatabase } from '../../db/database.js';
-import { DeviceRepository } from '../../db/devices.js';
-import { EnrollmentCodeRepository } from '../../db/enrollmentCodes.js';
-import { ReleaseRepository } from '../../db/releases.js';
-import { ReportRepository } from '../../db/reports.js';
-import type { FleetDatabase } from '../../db/schema.js';
-import { enrollDevice } from '../../enrollment/enroll.js';
-import { loadOrCreateServerKey } from '../../keys/serverKey.js';
-import { buildFleetApp } from '../app.js';
+import { composeFleetServer } from '../../main.js';
 
 /** A raw Ed25519 public key as a board sends it at enrollment. */
 export function boardPublicKey(): string {
@@ -22,24 +12,11 @@ export function boardPublicKey(): string {
   return jwk.x as string;
 }
 
-/** The fleet app over a real database file and blob dir in a temp dir, driven with `inject`. */
+/** The fleet server as `startFleetServer` composes it, over a temp dir, driven with `inject` instead of a socket. */
 export async function fleetAppFixture() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nb-fleet-app-'));
-  const db: Kysely<FleetDatabase> = await openFleetDatabase(dir);
-  const key = loadOrCreateServerKey(dir);
-  const releases = new ReleaseRepository(db, key);
-  const codes = new EnrollmentCodeRepository(db);
-  const devices = new DeviceRepository(db);
-  const blobs = new BlobStore(dir);
-  mkdirSync(blobs.root, { recursive: true });
-  const app = await buildFleetApp({
-    releases,
-    devices,
-    reports: new ReportRepository(db),
-    enroll: (request) => enrollDevice(db, request),
-    serverPublicKey: key.publicKey,
-    brokerUrl: null,
-    blobs,
+  const { db, key, releases, codes, devices, blobs, app } = await composeFleetServer({
+    dataDir: dir,
     logger: pino({ level: 'silent' }),
   });
 

@@ -70,6 +70,7 @@ describe('fleet migration 001 (releases)', () => {
       '003_enrollment_codes',
       '004_devices',
       '005_reports',
+      '006_report_retention',
     ]);
     await first.destroy();
 
