@@ -9,7 +9,7 @@ import {
   type EnrollRequest,
 } from '../../common/fleetApi.js';
 import { writeFileAtomic } from '../../content-format/atomicFile.js';
-import { generateSigningKeyPem, keyIdOf, signingKeyFromPem } from '../../content-format/signing/ed25519.js';
+import { generateSigningKeyPem, signingKeyFromPem } from '../../content-format/signing/ed25519.js';
 import { hardwareId } from '../identity/hardwareId.js';
 import { saveIdentity, type DeviceIdentity } from '../identity/identityStore.js';
 
@@ -113,7 +113,6 @@ export async function enrollBoard(options: EnrollOptions): Promise<DeviceIdentit
     deviceId: answer.deviceId,
     token: answer.token,
     serverPublicKey: answer.serverPublicKey,
-    keyId: keyIdOf(answer.serverPublicKey),
     deviceKeyPem,
     enrolledAt: (options.now ?? new Date()).toISOString(),
   };

@@ -18,7 +18,6 @@ const identity = (): DeviceIdentity => ({
   deviceId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
   token: 'secret-token',
   serverPublicKey: 'A'.repeat(43),
-  keyId: '0123456789abcdef',
   deviceKeyPem: generateSigningKeyPem(),
   enrolledAt: '2026-11-22T08:00:00.000Z',
 });

@@ -13,7 +13,6 @@ export const deviceIdentitySchema = z.object({
   deviceId: deviceIdSchema,
   token: z.string().min(1),
   serverPublicKey: ed25519PublicKeySchema,
-  keyId: z.string().regex(/^[0-9a-f]{16}$/),
   /** The board's own Ed25519 key (PKCS#8 PEM); its public half was registered at enrollment. */
   deviceKeyPem: z.string().startsWith('-----BEGIN PRIVATE KEY-----'),
   enrolledAt: z.iso.datetime({ offset: true }),

@@ -9,7 +9,6 @@ export function saveTestEnrollment(dataDir: string, serverUrl: string): void {
     deviceId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
     token: 'board-token',
     serverPublicKey: signingKeyFromPem(generateSigningKeyPem()).publicKey,
-    keyId: '0123456789abcdef',
     deviceKeyPem: generateSigningKeyPem(),
     enrolledAt: '2026-11-22T00:00:00.000Z',
   });
