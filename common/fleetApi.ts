@@ -34,8 +34,22 @@ export const enrollRequestSchema = z.object({
   hardwareId: operatorLabelSchema,
   name: operatorLabelSchema.optional(),
   publicKey: ed25519PublicKeySchema,
+  /**
+   * The board's signature over `enrollmentProofOf(request)` with the key it presents: a public key
+   * is no secret, so only this shows the sender holds the private half. Required to redeem a used
+   * code again (a lost answer); checked whenever sent.
+   */
+  proof: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{86}$/)
+    .optional(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+/** What a board signs when it enrolls: the code and the key, bound together. */
+export function enrollmentProofOf(request: Pick<EnrollRequest, 'code' | 'publicKey'>): unknown {
+  return { purpose: 'newsboard-enroll', code: request.code.toUpperCase(), publicKey: request.publicKey };
+}
 
 export const enrollResponseSchema = z.object({
   deviceId: deviceIdSchema,

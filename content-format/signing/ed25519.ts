@@ -56,6 +56,25 @@ export class ReplayError extends SignatureError {
   }
 }
 
+/** Signs a JSON value (its canonical form): how a board proves it holds the key it presents. */
+export function signValue(value: unknown, key: SigningKey): string {
+  return sign(null, Buffer.from(canonicalJson(value), 'utf8'), key.privateKey).toString('base64url');
+}
+
+/** Whether `sig` is `publicKey`'s signature over the canonical form of `value`; malformed input is false. */
+export function verifyValue(value: unknown, publicKey: PublicKeyText, sig: string): boolean {
+  try {
+    return verify(
+      null,
+      Buffer.from(canonicalJson(value), 'utf8'),
+      publicKeyObject(publicKey),
+      Buffer.from(sig, 'base64url'),
+    );
+  } catch {
+    return false;
+  }
+}
+
 export function signDocument(document: UnsignedDocument, key: SigningKey): SignedDocument {
   const withKey = { ...document, keyId: key.keyId };
   const sig = sign(null, Buffer.from(canonicalJson(withKey), 'utf8'), key.privateKey).toString('base64url');

@@ -5,11 +5,12 @@ import { z } from 'zod';
 import {
   enrollResponseSchema,
   enrollmentCodeSchema,
+  enrollmentProofOf,
   fleetErrorSchema,
   type EnrollRequest,
 } from '../../common/fleetApi.js';
 import { writeFileAtomic } from '../../content-format/atomicFile.js';
-import { generateSigningKeyPem, signingKeyFromPem } from '../../content-format/signing/ed25519.js';
+import { generateSigningKeyPem, signingKeyFromPem, signValue } from '../../content-format/signing/ed25519.js';
 import { hardwareId } from '../identity/hardwareId.js';
 import { saveIdentity, type DeviceIdentity } from '../identity/identityStore.js';
 
@@ -101,10 +102,12 @@ export async function enrollBoard(options: EnrollOptions): Promise<DeviceIdentit
   const code = enrollmentCodeSchema.safeParse(options.code);
   if (!code.success) throw new EnrollmentError(`enrollment refused: ${code.error.issues[0]?.message}`, 'refused');
   const deviceKeyPem = enrollmentKey(options.dataDir);
+  const deviceKey = signingKeyFromPem(deviceKeyPem);
+  const bound = { code: code.data, publicKey: deviceKey.publicKey };
   const answer = await postEnroll(options, {
-    code: code.data,
+    ...bound,
     hardwareId: hardwareId(options.dataDir, options.machineIdFile),
-    publicKey: signingKeyFromPem(deviceKeyPem).publicKey,
+    proof: signValue(enrollmentProofOf(bound), deviceKey),
     ...(options.name ? { name: options.name } : {}),
   });
   const identity: DeviceIdentity = {

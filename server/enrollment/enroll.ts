@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import type { EnrollRequest } from '../../common/fleetApi.js';
+import { enrollmentProofOf, type EnrollRequest } from '../../common/fleetApi.js';
+import { verifyValue } from '../../content-format/signing/ed25519.js';
 import type { FleetDatabase } from '../db/schema.js';
 import { codeLookup, newDeviceToken, secretHash, secretMatches } from './secrets.js';
 
@@ -32,10 +33,15 @@ export async function enrollDevice(
       .executeTakeFirst();
     // Used and expired are told apart only after the secret matched, so they reveal nothing about other codes.
     if (!code || !secretMatches(request.code, code.code_hash)) return { ok: false, reason: 'invalid' };
+    const proven =
+      request.proof !== undefined && verifyValue(enrollmentProofOf(request), request.publicKey, request.proof);
+    if (request.proof !== undefined && !proven) return { ok: false, reason: 'invalid' };
     if (Date.parse(code.expires_at) <= now.getTime()) return { ok: false, reason: code.used_at ? 'used' : 'expired' };
     if (code.used_at) {
-      // The board that redeemed it, asking again with its key because our answer never reached it:
-      // it gets its device back with a new token (the lost one is dead). Anyone else: used.
+      // The board that redeemed it, asking again with its key because our answer never reached it,
+      // and proving it holds that key (a public key alone proves nothing): it gets its device back
+      // with a new token (the lost one is dead). Anyone else: used.
+      if (!proven) return { ok: false, reason: 'used' };
       const same = await trx
         .selectFrom('devices')
         .select('id')

@@ -2,7 +2,9 @@ import { mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enrollmentProofOf } from '../../common/fleetApi.js';
 import { buildPack } from '../../content-format/pack/build.js';
+import { generateSigningKeyPem, signingKeyFromPem, signValue } from '../../content-format/signing/ed25519.js';
 import { EnrollmentError, enrollBoard } from '../../kiosk-config/enrollment/enroll.js';
 import { identityPath, loadIdentity } from '../../kiosk-config/identity/identityStore.js';
 import { openFleetDatabase } from '../../server/db/database.js';
@@ -111,6 +113,25 @@ describe('enrolling a board', () => {
       logger: silentLogger,
     }).catch((e: unknown) => e);
     expect((other as EnrollmentError).message).toBe('enrollment refused: the enrollment code has already been used');
+
+    // Someone who saw the board's request knows its public key, but cannot sign with it.
+    const publicKey = signingKeyFromPem(identity.deviceKeyPem).publicKey;
+    const steal = (extra: object) =>
+      fetch(`${fleet.url}/api/v1/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'DEMA-BRDA-BCDE-FGHJ', hardwareId: 'attacker-laptop', publicKey, ...extra }),
+      });
+    expect((await steal({})).status).toBe(403);
+    const forged = signValue(
+      enrollmentProofOf({ code: 'DEMA-BRDA-BCDE-FGHJ', publicKey }),
+      signingKeyFromPem(generateSigningKeyPem()),
+    );
+    expect((await steal({ proof: forged })).status).toBe(403);
+    const still = await fetch(`${fleet.url}/api/v1/devices/${identity.deviceId}/manifest`, {
+      headers: { authorization: `Bearer ${identity.token}` },
+    });
+    expect(still.status).toBe(200);
   });
 
   it('tells an unreachable server from a refusal, so the board can retry later', async () => {
