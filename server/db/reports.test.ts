@@ -82,6 +82,15 @@ describe('ReportRepository: which report is the device state', () => {
     await reports.record('board-a', report('older', '2026-11-22T08:01:00+00:00', 'older'), at('2026-11-22T08:02:02Z'));
     expect(await shownError()).toBe('newer');
   });
+
+  it('orders the reports of a board whose clock runs an hour fast by that clock, not by arrival', async () => {
+    // Sent 10:00 and 09:55 by the board's clock; the older one is a retry that lands a minute later.
+    await reports.record('board-a', report('newer', '2026-11-22T10:00:00Z', 'newer'), at('2026-11-22T09:01:00Z'));
+    await reports.record('board-a', report('older', '2026-11-22T09:55:00Z', 'older'), at('2026-11-22T09:02:00Z'));
+    expect(await shownError()).toBe('newer');
+    await reports.record('board-a', report('next', '2026-11-22T10:05:00Z', 'next'), at('2026-11-22T09:06:00Z'));
+    expect(await shownError()).toBe('next');
+  });
 });
 
 describe('ReportRepository: retention', () => {

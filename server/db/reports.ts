@@ -17,6 +17,36 @@ export const REPORT_CLOCK_SKEW_MS = 5 * 60_000;
  */
 export const REPORTS_KEPT_PER_DEVICE = 500;
 
+interface Stamped {
+  sentAt: string;
+  receivedAt: string;
+}
+
+const clamped = ({ sentAt, receivedAt }: Stamped) =>
+  Math.min(Date.parse(sentAt), Date.parse(receivedAt) + REPORT_CLOCK_SKEW_MS);
+const aheadOfUs = (report: Stamped) => Date.parse(report.sentAt) > Date.parse(report.receivedAt) + REPORT_CLOCK_SKEW_MS;
+
+/** The stored state's `sentAt`; a damaged row (never expected) yields to any report. */
+function sentAtOf(bodyJson: string): string {
+  try {
+    const sentAt = (JSON.parse(bodyJson) as { sentAt?: unknown }).sentAt;
+    return typeof sentAt === 'string' ? sentAt : new Date(0).toISOString();
+  } catch {
+    return new Date(0).toISOString();
+  }
+}
+
+/**
+ * Whether `incoming` should replace `shown` as a board's state. The board's own `sentAt` orders two
+ * reports from one clock, even a clock that runs ahead (a late retry must not replace what followed
+ * it). Only when the shown report came from a clock far ahead and the incoming one did not do we
+ * believe the newcomer up to the skew: that is how a board whose clock said 2099 recovers.
+ */
+export function isNewer(incoming: Stamped, shown: Stamped): boolean {
+  if (aheadOfUs(shown) && !aheadOfUs(incoming)) return clamped(incoming) >= clamped(shown);
+  return Date.parse(incoming.sentAt) >= Date.parse(shown.sentAt);
+}
+
 export class ReportRepository {
   constructor(private readonly db: Kysely<FleetDatabase>) {}
 
@@ -46,13 +76,19 @@ export class ReportRepository {
         .executeTakeFirst();
       if (!inserted) return false;
       const state = { report_id: inserted.id, reported_at: reportedAt, received_at: receivedAt, body_json: bodyJson };
-      await trx
-        .insertInto('device_state')
-        .values({ device_id: deviceId, ...state })
-        .onConflict((oc) =>
-          oc.column('device_id').doUpdateSet(state).where('device_state.reported_at', '<=', reportedAt),
-        )
-        .execute();
+      const shown = await trx
+        .selectFrom('device_state')
+        .select(['received_at', 'body_json'])
+        .where('device_id', '=', deviceId)
+        .executeTakeFirst();
+      const incoming = { sentAt: report.state.sentAt, receivedAt };
+      if (!shown)
+        await trx
+          .insertInto('device_state')
+          .values({ device_id: deviceId, ...state })
+          .execute();
+      else if (isNewer(incoming, { sentAt: sentAtOf(shown.body_json), receivedAt: shown.received_at }))
+        await trx.updateTable('device_state').set(state).where('device_id', '=', deviceId).execute();
       await pruneReports(trx, deviceId);
       return true;
     });
