@@ -21,7 +21,7 @@ export class ContentWriter {
   private readonly insertVersion: Statement;
   private readonly touchBlob: Statement;
   private readonly getState: Statement;
-  private readonly setState: Statement;
+  private readonly setStateRow: Statement;
   private readonly kindRows: KindRowWriter;
 
   /**
@@ -47,7 +47,7 @@ export class ContentWriter {
       VALUES (@sha256, @size, @mediaType, @now, @now)
       ON CONFLICT (sha256) DO UPDATE SET last_used_at = excluded.last_used_at`);
     this.getState = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
-    this.setState = db.prepare(
+    this.setStateRow = db.prepare(
       'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
   }
@@ -88,7 +88,7 @@ export class ContentWriter {
         }
       }
       this.insertVersion.run(origin, version, at, entries.length);
-      for (const [key, value] of Object.entries(state)) this.setState.run(key, value);
+      for (const [key, value] of Object.entries(state)) this.setStateRow.run(key, value);
     })();
     // Search (content-cache/search/): the publish is readable now; index what it queued.
     if (this.searchIndex) return this.searchIndex.kick();
@@ -104,7 +104,10 @@ export class ContentWriter {
     return this.getState.get(key) as string | undefined;
   }
 
-  setStateValue(key: string, value: string): void {
-    this.setState.run(key, value);
+  /** Writes sync state keys together: a crash keeps all of them or none. */
+  setState(values: Readonly<Record<string, string>>): void {
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(values)) this.setStateRow.run(key, value);
+    })();
   }
 }

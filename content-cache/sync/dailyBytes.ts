@@ -30,7 +30,6 @@ export class DailyBytes {
     const day = localDay(now, this.timeZone);
     this.count = this.today(now) + bytes;
     this.day = day;
-    this.writer.setStateValue(DAY_KEY, day);
-    this.writer.setStateValue(COUNT_KEY, String(this.count));
+    this.writer.setState({ [DAY_KEY]: day, [COUNT_KEY]: String(this.count) });
   }
 }

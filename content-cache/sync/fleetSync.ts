@@ -248,8 +248,7 @@ export class FleetSync {
   private accept(device: FleetDevice, manifest: PackManifest, version: number, etag: string | null): void {
     const { writer, blobs } = this.options;
     if (writer.state(VERSION_KEY) === manifest.version) {
-      if (etag) writer.setStateValue(ETAG_KEY, etag);
-      writer.setStateValue(appliedKey(device), String(version));
+      writer.setState({ [appliedKey(device)]: String(version), ...(etag ? { [ETAG_KEY]: etag } : {}) });
       this.pending = null;
       return;
     }
