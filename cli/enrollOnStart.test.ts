@@ -52,6 +52,16 @@ describe('enrollOnStart', () => {
     );
   });
 
+  it('lets a board whose own disk fails during enrollment start from its cache, retrying at the next start', async () => {
+    // Where the enrollment key should be kept, a folder: the disk refuses the write.
+    mkdirSync(path.join(kioskDir, 'enrollment-key.pem'));
+    await expect(start('DEMA-BRDA-BCDE-FGHJ')).resolves.toBeUndefined();
+    expect(loadIdentity(kioskDir)).toBeNull();
+    expect(stderr).toMatch(
+      /^kiosk: not enrolled \(cannot keep the enrollment key: .*\); starting from cache, retrying at the next start\n$/,
+    );
+  });
+
   it('never enrolls over a damaged identity: it says so and starts from cache', async () => {
     writeFileSync(identityPath(kioskDir), '{"v":1');
     await expect(start('DEMA-BRDA-BCDE-FGHJ')).resolves.toBeUndefined();

@@ -39,6 +39,7 @@ export async function enrollOnStart(options: {
   } catch (error) {
     if (!(error instanceof EnrollmentError)) throw error;
     options.logger.error({ err: error.message, kind: error.kind }, 'board not enrolled');
+    // A dead link or a full disk may be gone by the next start; a refused code stays refused.
     const next = error.kind === 'refused' ? 'give a new code' : 'retrying at the next start';
     process.stderr.write(`kiosk: not enrolled (${error.message}); starting from cache, ${next}\n`);
   }

@@ -14,12 +14,15 @@ import { generateSigningKeyPem, signingKeyFromPem, signValue } from '../../conte
 import { hardwareId } from '../identity/hardwareId.js';
 import { saveIdentity, type DeviceIdentity } from '../identity/identityStore.js';
 
-/** `refused`: the server said no (fix the code); `unreachable`: try again later; `bad-answer`: not our fleet server. */
+/**
+ * `refused`: the server said no (fix the code); `unreachable`: try again later; `bad-answer`: not
+ * our fleet server; `storage`: the board's own disk failed (full, read-only), try again later.
+ */
 export class EnrollmentError extends Error {
   override name = 'EnrollmentError';
   constructor(
     message: string,
-    readonly kind: 'refused' | 'unreachable' | 'bad-answer',
+    readonly kind: 'refused' | 'unreachable' | 'bad-answer' | 'storage',
   ) {
     super(message);
   }
@@ -70,6 +73,15 @@ async function postEnroll(options: EnrollOptions, request: EnrollRequest) {
   throw new EnrollmentError(`enrollment failed: the server answered ${response.status} (${message})`, 'unreachable');
 }
 
+/** Runs a step on the board's own disk; a failure there is an EnrollmentError like any other. */
+function onDisk<T>(what: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw new EnrollmentError(`cannot ${what}: ${(error as Error).message}`, 'storage');
+  }
+}
+
 const PENDING_KEY_FILE = 'enrollment-key.pem';
 const pendingKeyPath = (dataDir: string) => path.join(dataDir, PENDING_KEY_FILE);
 
@@ -101,12 +113,12 @@ function enrollmentKey(dataDir: string): string {
 export async function enrollBoard(options: EnrollOptions): Promise<DeviceIdentity> {
   const code = enrollmentCodeSchema.safeParse(options.code);
   if (!code.success) throw new EnrollmentError(`enrollment refused: ${code.error.issues[0]?.message}`, 'refused');
-  const deviceKeyPem = enrollmentKey(options.dataDir);
+  const deviceKeyPem = onDisk('keep the enrollment key', () => enrollmentKey(options.dataDir));
   const deviceKey = signingKeyFromPem(deviceKeyPem);
   const bound = { code: code.data, publicKey: deviceKey.publicKey };
   const answer = await postEnroll(options, {
     ...bound,
-    hardwareId: hardwareId(options.dataDir, options.machineIdFile),
+    hardwareId: onDisk('read the hardware id', () => hardwareId(options.dataDir, options.machineIdFile)),
     proof: signValue(enrollmentProofOf(bound), deviceKey),
     ...(options.name ? { name: options.name } : {}),
   });
@@ -119,8 +131,13 @@ export async function enrollBoard(options: EnrollOptions): Promise<DeviceIdentit
     deviceKeyPem,
     enrolledAt: (options.now ?? new Date()).toISOString(),
   };
-  saveIdentity(options.dataDir, identity);
-  rmSync(pendingKeyPath(options.dataDir), { force: true });
+  onDisk('store the enrollment', () => saveIdentity(options.dataDir, identity));
+  try {
+    rmSync(pendingKeyPath(options.dataDir), { force: true });
+  } catch (error) {
+    // Enrolled all the same; the leftover holds the same key as the identity, readable by us only.
+    options.logger.warn({ err: (error as Error).message }, 'enrollment key file not removed');
+  }
   options.logger.info({ deviceId: identity.deviceId, serverUrl: identity.serverUrl }, 'board enrolled');
   return identity;
 }
