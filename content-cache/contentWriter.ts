@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { Logger } from 'pino';
 import { itemBlobRefs } from '../common/pack.js';
 import type { PublishEntry, PublishEntryOf } from './kinds/entries.js';
 import { itemColumns, KindRowWriter } from './kinds/itemRows.js';
@@ -24,14 +25,19 @@ export class ContentWriter {
   private readonly setStateRow: Statement;
   private readonly kindRows: KindRowWriter;
 
+  private readonly searchIndex: { kick(): void } | undefined;
+  private readonly logger: Logger | undefined;
+
   /**
    * `searchIndex`: who indexes what a publish queues for search. Absent, the publish indexes it
    * before returning (the CLI, which exits next); the kiosk host passes its BackgroundIndexer.
    */
   constructor(
     private readonly db: Database,
-    private readonly searchIndex?: { kick(): void },
+    options: { searchIndex?: { kick(): void }; logger?: Logger } = {},
   ) {
+    this.searchIndex = options.searchIndex;
+    this.logger = options.logger;
     // Deleting the items cascades to each kind's own tables (migration 004).
     this.deleteOrigin = db.prepare('DELETE FROM items WHERE origin = ?');
     this.insertItem = db.prepare(`INSERT INTO items
@@ -94,9 +100,10 @@ export class ContentWriter {
     if (this.searchIndex) return this.searchIndex.kick();
     try {
       indexPending(this.db);
-    } catch {
+    } catch (error) {
       // The version is committed and stands: throwing now would make a caller take back blobs its
       // rows use. The rows stay queued, and the next open or publish indexes them.
+      this.logger?.warn({ err: (error as Error).message }, 'published, but not yet searchable; the rows stay queued');
     }
   }
 

@@ -4,6 +4,7 @@ import { ContentReader } from '../../content-cache/contentReader.js';
 import { ContentWriter } from '../../content-cache/contentWriter.js';
 import { StorageFault, openReader, openWriter } from '../../content-cache/db/open.js';
 import { CliError } from '../args.js';
+import { createLogger } from '../logger.js';
 
 /** Opens a kiosk data dir for a one-shot command, turning storage faults into one-line CLI errors. */
 export function openKioskStorage(dataDirOption: string, command: string) {
@@ -12,7 +13,7 @@ export function openKioskStorage(dataDirOption: string, command: string) {
     const db = openWriter(dataDir);
     return {
       db,
-      writer: new ContentWriter(db),
+      writer: new ContentWriter(db, { logger: createLogger('warn') }),
       reader: () => new ContentReader(openReader(dataDir)),
       blobs: new BlobStore(dataDir),
       close: () => db.close(),

@@ -106,7 +106,7 @@ export function startKioskHost(options: KioskHostOptions): StartedKioskHost {
     {
       serverUrl: link.serverUrl,
       device: link.device,
-      writer: new ContentWriter(writerDb, searchIndex),
+      writer: new ContentWriter(writerDb, { searchIndex, logger }),
       db: writerDb,
       config: options.syncConfig,
       blobs: new BlobStore(options.dataDir),

@@ -40,11 +40,17 @@ export class StatusReporter {
    * unsent. Never throws: a failure leaves the state pending for the next flush.
    */
   flush(): Promise<boolean> {
-    this.sending ??= this.drain().then((sent) => {
-      this.sending = null;
-      // A state submitted after the last post but before this line goes now, not a round later.
-      return sent && this.pending ? this.flush() : sent;
-    });
+    this.sending ??= this.drain().then(
+      (sent) => {
+        this.sending = null;
+        // A state submitted after the last post but before this line goes now, not a round later.
+        return sent && this.pending ? this.flush() : sent;
+      },
+      () => {
+        this.sending = null;
+        return false;
+      },
+    );
     return this.sending;
   }
 
