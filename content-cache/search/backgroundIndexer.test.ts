@@ -58,7 +58,7 @@ describe('BackgroundIndexer', () => {
     }
   });
 
-  it('never loses a kick, whenever it comes while a run is starting, indexing or ending', async () => {
+  it('picks up rows queued while it runs, wherever their kicks land', async () => {
     const indexer = new BackgroundIndexer(db, logger, 7);
     const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
     for (let round = 0; round < 40; round++) {
