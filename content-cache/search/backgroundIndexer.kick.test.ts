@@ -5,12 +5,13 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { openWriter } from '../db/open.js';
 import { BackgroundIndexer } from './backgroundIndexer.js';
+import type * as IndexerModule from './indexer.js';
 
 /** Runs once, in a microtask queued the moment a slice finds the queue empty: as a run is ending. */
 const atRunEnd = vi.hoisted(() => ({ hook: undefined as (() => void) | undefined }));
 
 vi.mock('./indexer.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./indexer.js')>();
+  const real = await importOriginal<typeof IndexerModule>();
   return {
     ...real,
     indexPending: (...args: Parameters<typeof real.indexPending>) => {
