@@ -42,7 +42,7 @@ function sentAtOf(bodyJson: string): string {
  * it). Only when the shown report came from a clock far ahead and the incoming one did not do we
  * believe the newcomer up to the skew: that is how a board whose clock said 2099 recovers.
  */
-export function isNewer(incoming: Stamped, shown: Stamped): boolean {
+function isNewer(incoming: Stamped, shown: Stamped): boolean {
   if (aheadOfUs(shown) && !aheadOfUs(incoming)) return clamped(incoming) >= clamped(shown);
   return Date.parse(incoming.sentAt) >= Date.parse(shown.sentAt);
 }
