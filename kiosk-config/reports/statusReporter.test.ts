@@ -54,11 +54,12 @@ describe('StatusReporter', () => {
   });
 
   it('sends a state submitted while a post is in flight without waiting for another round', async () => {
-    let reporter: StatusReporter | undefined;
+    const created: { reporter?: StatusReporter } = {};
     const link = recordingFetch((count) => {
-      if (count === 1) queueMicrotask(() => reporter?.submit(state('2026-11-22T08:01:00Z')));
+      if (count === 1) queueMicrotask(() => created.reporter?.submit(state('2026-11-22T08:01:00Z')));
     });
-    reporter = new StatusReporter({ target, logger, fetch: link.fetchImpl });
+    const reporter = new StatusReporter({ target, logger, fetch: link.fetchImpl });
+    created.reporter = reporter;
     reporter.submit(state('2026-11-22T08:00:00Z'));
     await reporter.flush();
     await reporter.idle();
