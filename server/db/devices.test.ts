@@ -7,6 +7,7 @@ import { openFleetDatabase } from './database.js';
 import { DeviceRepository } from './devices.js';
 import { ReportRepository } from './reports.js';
 import type { FleetDatabase } from './schema.js';
+import { insertTestDevice } from './testing/devices.js';
 
 let dir: string;
 let db: Kysely<FleetDatabase>;
@@ -22,18 +23,7 @@ afterEach(async () => {
 });
 
 async function boardWithReport(id: string, enrolledAt: string) {
-  await db
-    .insertInto('devices')
-    .values({
-      id,
-      name: id,
-      hardware_id: `hw-${id}`,
-      token_hash: 'b'.repeat(64),
-      public_key: 'k'.repeat(43),
-      enrolled_at: enrolledAt,
-      last_seen_at: null,
-    })
-    .execute();
+  await insertTestDevice(db, id, enrolledAt);
   const sentAt = '2026-11-22T08:00:00.000Z';
   await new ReportRepository(db).record(id, {
     idempotencyKey: `report-of-${id}`,

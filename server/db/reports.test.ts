@@ -8,6 +8,7 @@ import { openFleetDatabase } from './database.js';
 import { DeviceRepository } from './devices.js';
 import { REPORTS_KEPT_PER_DEVICE, ReportRepository } from './reports.js';
 import type { FleetDatabase } from './schema.js';
+import { insertTestDevice } from './testing/devices.js';
 
 let dir: string;
 let db: Kysely<FleetDatabase>;
@@ -18,18 +19,7 @@ beforeEach(async () => {
   db = await openFleetDatabase(dir);
   reports = new ReportRepository(db);
   for (const id of ['board-a', 'board-b']) {
-    await db
-      .insertInto('devices')
-      .values({
-        id,
-        name: id,
-        hardware_id: `hw-${id}`,
-        token_hash: 'b'.repeat(64),
-        public_key: 'k'.repeat(43),
-        enrolled_at: `2026-11-01T00:00:0${id === 'board-a' ? 0 : 1}.000Z`,
-        last_seen_at: null,
-      })
-      .execute();
+    await insertTestDevice(db, id, `2026-11-01T00:00:0${id === 'board-a' ? 0 : 1}.000Z`);
   }
 });
 
