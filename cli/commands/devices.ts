@@ -43,7 +43,7 @@ function syncSummary(device: DeviceListing): string {
   return sync.lastError ? `${version}, error: ${sync.lastError}` : `${version}, ok, last success ${sync.lastSuccessAt}`;
 }
 
-export function formatDevices(devices: DeviceListing[]): string {
+function formatDevices(devices: DeviceListing[]): string {
   if (devices.length === 0) return 'no boards enrolled\n';
   return devices
     .flatMap((device) => [
@@ -56,7 +56,7 @@ export function formatDevices(devices: DeviceListing[]): string {
 }
 
 /** The listing as JSON that parses back to the same values and carries nothing a terminal acts on. */
-export function formatDevicesJson(devices: DeviceListing[]): string {
+function formatDevicesJson(devices: DeviceListing[]): string {
   return `${escapeUnsafe(JSON.stringify(devices, null, 2), JSON_UNESCAPED_UNSAFE)}\n`;
 }
 

@@ -28,7 +28,7 @@ Give the code to the operator installing the board: \`newsboard kiosk --server U
 
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
-export function parseTtl(value: string | undefined): number {
+function parseTtl(value: string | undefined): number {
   const match = /^(\d{1,4})([mhd])$/.exec(value ?? '24h');
   const amount = Number(match?.[1]);
   if (!match || amount === 0)

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { deviceIdSchema, ed25519PublicKeySchema } from '../../common/fleetApi.js';
 import { writeFileAtomic } from '../../content-format/atomicFile.js';
 
-export const IDENTITY_FILE = 'device-identity.json';
+const IDENTITY_FILE = 'device-identity.json';
 
 /** What enrollment leaves on the board: who it is, where its fleet is, and the server key it pinned. */
-export const deviceIdentitySchema = z.object({
+const deviceIdentitySchema = z.object({
   v: z.literal(1),
   serverUrl: z.url({ protocol: /^https?$/ }),
   deviceId: deviceIdSchema,

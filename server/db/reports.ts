@@ -8,7 +8,7 @@ import type { FleetDatabase } from './schema.js';
  * every later one forever. Ordering by `sentAt` still matters within this margin: a post the board
  * gave up on can land after its successor, and the older state must not replace the newer.
  */
-export const REPORT_CLOCK_SKEW_MS = 5 * 60_000;
+const REPORT_CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * Reports kept per board. A board reports every round (≈105,000 a year, each up to 64 KiB), and
