@@ -192,6 +192,27 @@ describe('the localizeImages step of the feed path', () => {
     for (const localized of [first, second]) expect(localized.blobs.get(PNG_SHA)?.buffer).toBe(fetched[0]?.buffer);
   });
 
+  it("localizes a feed's articles side by side, keeping their order", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slow: LocalizeImages = async (html) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight -= 1;
+      return { html, images: [], media: [], blobs: new Map(), warnings: html.includes('第3条') ? ['third'] : [] };
+    };
+    const entries = [1, 2, 3, 4, 5, 6]
+      .map((n) => `<item><guid>${n}</guid><title>通知${n}</title><description>第${n}条通知。</description></item>`)
+      .join('');
+    const file = path.join(dir, 'six.xml');
+    writeFileSync(file, `<rss version="2.0"><channel><title>通知</title>${entries}</channel></rss>`);
+    const result = await ingest(file, store, { localizeImages: slow });
+    expect(result.items).toBe(6);
+    expect(most).toBeGreaterThan(1);
+    expect(result.warnings).toEqual(['通知3: third']);
+  });
+
   it('keeps images out when told to (ingesting without a network)', async () => {
     const result = await ingest(feedFile(), store, { localizeImages: keepImagesRemote });
     expect(result).toMatchObject({ items: 1, blobsAdded: 1, warnings: [] });
